@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { CASE_STATUSES } from '../case-status';
+import { KNELPUNT_TYPES } from '../reference';
+import { homesCount, municipalityCode, text } from './common';
+
+const knelpuntCodes = new Set(KNELPUNT_TYPES.map((k) => k.code));
+
+export const knelpuntTypeCode = z
+  .string()
+  .max(64)
+  .refine((code) => knelpuntCodes.has(code), { message: 'knelpunt.unknown' });
+
+export const knelpuntTypeList = z
+  .array(knelpuntTypeCode)
+  .min(1)
+  .max(10)
+  .refine((codes) => new Set(codes).size === codes.length, { message: 'knelpunt.duplicate' });
+
+export const PROJECT_PHASES = ['initiatief', 'plan', 'vergunning', 'bouw'] as const;
+export const CONFIDENTIALITY_LEVELS = ['openbaar', 'intern', 'vertrouwelijk'] as const;
+
+/** Submitting a blocked project (the walking skeleton's minimal form; extended in the case lifecycle). */
+export const createCaseSchema = z
+  .strictObject({
+    projectName: text(200),
+    municipalityCode,
+    homesTotal: homesCount.min(1),
+    homesSocialOrAffordable: homesCount.optional(),
+    knelpuntTypes: knelpuntTypeList,
+    description: z.string().trim().max(10_000).optional(),
+    phase: z.enum(PROJECT_PHASES).optional(),
+    confidentiality: z.enum(CONFIDENTIALITY_LEVELS).optional(),
+  })
+  .refine((c) => c.homesSocialOrAffordable === undefined || c.homesSocialOrAffordable <= c.homesTotal, {
+    message: 'homes.affordableExceedsTotal',
+    path: ['homesSocialOrAffordable'],
+  });
+export type CreateCaseInput = z.infer<typeof createCaseSchema>;
+
+export const caseSummarySchema = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  projectName: z.string(),
+  municipalityCode: z.string(),
+  municipalityName: z.string(),
+  provinceCode: z.string(),
+  provinceName: z.string(),
+  homesTotal: z.number().int(),
+  knelpuntTypes: z.array(z.string()),
+  status: z.enum(CASE_STATUSES),
+  levelCode: z.string(),
+  isExample: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const caseDetailSchema = caseSummarySchema.extend({
+  homesSocialOrAffordable: z.number().int().nullable(),
+  description: z.string().nullable(),
+  phase: z.enum(PROJECT_PHASES).nullable(),
+  confidentiality: z.enum(CONFIDENTIALITY_LEVELS),
+  submitterOrganisationId: z.uuid(),
+  submitterOrganisationName: z.string(),
+  version: z.number().int(),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+export const caseListSchema = z.object({
+  items: z.array(caseSummarySchema),
+  nextCursor: z.string().nullable(),
+});
+export type CaseList = z.infer<typeof caseListSchema>;
+
+export const caseListQuerySchema = z.strictObject({
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  q: z.string().trim().max(200).optional(),
+});
+export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
