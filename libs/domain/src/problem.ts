@@ -14,6 +14,7 @@ export const PROBLEM_TYPES = {
   payloadTooLarge: 'https://doorbraak.nl/problems/payload-too-large',
   unsupportedMediaType: 'https://doorbraak.nl/problems/unsupported-media-type',
   tooManyRequests: 'https://doorbraak.nl/problems/too-many-requests',
+  unavailable: 'https://doorbraak.nl/problems/unavailable',
   internal: 'https://doorbraak.nl/problems/internal',
 } as const;
 export type ProblemType = (typeof PROBLEM_TYPES)[keyof typeof PROBLEM_TYPES];

@@ -24,7 +24,7 @@ export const createCaseSchema = z
   .strictObject({
     projectName: text(200),
     municipalityCode,
-    homesTotal: homesCount.min(1),
+    homesTotal: z.number().int().min(1).max(100_000),
     homesSocialOrAffordable: homesCount.optional(),
     knelpuntTypes: knelpuntTypeList,
     description: z.string().trim().max(10_000).optional(),

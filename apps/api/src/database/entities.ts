@@ -1,0 +1,27 @@
+import { CaseAssignmentEntity, CaseEntity, CaseKnelpuntEntity, CaseReferenceCounterEntity } from '../modules/cases/case.entity';
+import { OrganisationEntity } from '../modules/identity/organisation.entity';
+import { SessionEntity } from '../modules/identity/session.entity';
+import { UserEntity } from '../modules/identity/user.entity';
+import {
+  EscalationLevelEntity,
+  KnelpuntTypeEntity,
+  MunicipalityEntity,
+  PartyTypeEntity,
+  ProvinceEntity,
+} from '../modules/reference/reference.entities';
+
+/** Every entity, listed once (no globs: the same list works from src under Vitest and from dist). */
+export const ENTITIES = [
+  ProvinceEntity,
+  MunicipalityEntity,
+  KnelpuntTypeEntity,
+  EscalationLevelEntity,
+  PartyTypeEntity,
+  OrganisationEntity,
+  UserEntity,
+  SessionEntity,
+  CaseEntity,
+  CaseKnelpuntEntity,
+  CaseReferenceCounterEntity,
+  CaseAssignmentEntity,
+];

@@ -1,0 +1,5 @@
+import { Initial1795751806007 } from './1795751806007-Initial';
+// Generated migrations, in order. `npm run migration:generate -- <Name>` appends to this list.
+export const MIGRATIONS: (new () => object)[] = [
+  Initial1795751806007,
+];

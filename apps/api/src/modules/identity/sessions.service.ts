@@ -1,0 +1,100 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Actor } from '@doorbraak/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../../runtime/runtime.tokens';
+import type { AppConfig } from '../../config/config';
+import { SessionEntity } from './session.entity';
+import { UserEntity } from './user.entity';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface SessionLookup {
+  sessionId: string;
+  csrfToken: string;
+  actor: Actor;
+}
+
+/** Opens, resolves and ends login sessions (idle and absolute timeouts from config). */
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async open(userId: string, meta: { ip: string | null; userAgent: string | null }) {
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(24).toString('base64url');
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + this.config.session.absoluteHours * 3600_000);
+    await this.db.getRepository(SessionEntity).insert({
+      tokenHash: hashToken(token),
+      csrfToken,
+      userId,
+      lastSeenAt: now,
+      expiresAt,
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 500) ?? null,
+    });
+    return { token, csrfToken, expiresAt };
+  }
+
+  /** The live session for a cookie token, or null (unknown, revoked, idle too long, expired). */
+  async resolve(token: string): Promise<SessionLookup | null> {
+    if (!token || token.length > 200) return null;
+    const now = new Date();
+    const idleLimit = new Date(now.getTime() - this.config.session.idleMinutes * 60_000);
+    const rows: {
+      session_id: string;
+      csrf_token: string;
+      last_seen_at: Date;
+      user_id: string;
+      email: string;
+      name: string;
+      role: Actor['role'];
+      organisation_id: string;
+      organisation_name: string;
+      municipality_code: string | null;
+      province_codes: string[];
+    }[] = await this.db.query(
+      `SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, u.id AS user_id, u.email, u.name, u.role,
+              o.id AS organisation_id, o.name AS organisation_name, o.municipality_code, o.province_codes
+         FROM sessions s
+         JOIN users u ON u.id = s.user_id AND u.active
+         JOIN organisations o ON o.id = u.organisation_id
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND s.last_seen_at > $3`,
+      [hashToken(token), now, idleLimit],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    // Sliding idle timeout; written at most once a minute per session.
+    if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
+      await this.db.query(`UPDATE sessions SET last_seen_at = $2 WHERE id = $1`, [row.session_id, now]);
+    }
+    return {
+      sessionId: row.session_id,
+      csrfToken: row.csrf_token,
+      actor: {
+        userId: row.user_id,
+        email: row.email,
+        name: row.name,
+        role: row.role,
+        organisationId: row.organisation_id,
+        organisationName: row.organisation_name,
+        municipalityCode: row.municipality_code,
+        provinceCodes: row.province_codes ?? [],
+      },
+    };
+  }
+
+  async revoke(sessionId: string): Promise<void> {
+    await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
+  }
+
+  async findUserByEmail(email: string): Promise<UserEntity | null> {
+    return this.db.getRepository(UserEntity).findOne({ where: { email: email.toLowerCase(), active: true } });
+  }
+}

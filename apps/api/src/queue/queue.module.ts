@@ -1,0 +1,30 @@
+import { BullModule } from '@nestjs/bullmq';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { MailModule } from '../modules/mail/mail.module';
+import { redisConnectionOptions } from '../runtime/redis-discovery';
+import type { Runtime } from '../runtime/runtime';
+import { EnqueueService } from './enqueue.service';
+import { MailProcessor } from './mail.processor';
+import { MAIL_QUEUE } from './queue.constants';
+
+/** BullMQ on the discovered Redis. Workers run only in the `all` and `worker` roles. */
+@Module({})
+export class QueueModule {
+  static forRuntime(runtime: Runtime): DynamicModule {
+    const runsWorkers = runtime.config.role !== 'api';
+    return {
+      module: QueueModule,
+      global: true,
+      imports: [
+        BullModule.forRoot({
+          connection: redisConnectionOptions(runtime.redis.url),
+          prefix: runtime.redis.prefix,
+        }),
+        BullModule.registerQueue({ name: MAIL_QUEUE }),
+        MailModule,
+      ],
+      providers: [EnqueueService, ...(runsWorkers ? [MailProcessor] : [])],
+      exports: [EnqueueService],
+    };
+  }
+}

@@ -1,0 +1,48 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { ComponentType } from 'react';
+import { redirect, type LoaderFunction, type RouteObject } from 'react-router';
+import { Loading } from '@/components/ui/loading';
+import { paths } from '@/config/paths';
+import { RouteErrorBoundary } from './routes/error';
+
+/** What a lazy route module exports: the page, and optionally a loader that needs the query client. */
+interface RouteModule {
+  default: ComponentType;
+  clientLoader?: (queryClient: QueryClient) => LoaderFunction;
+}
+
+const convert = (queryClient: QueryClient) => (module: RouteModule) => ({
+  Component: module.default,
+  ...(module.clientLoader ? { loader: module.clientLoader(queryClient) } : {}),
+});
+
+/** All routes in one table; every page is its own chunk. */
+export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  const load = convert(queryClient);
+  return [
+    {
+      ErrorBoundary: RouteErrorBoundary,
+      HydrateFallback: () => <Loading />,
+      children: [
+        {
+          path: paths.home.path,
+          lazy: () => import('./routes/app/root').then(load),
+          children: [
+            { index: true, loader: () => redirect(paths.cases.list.getHref()) },
+            { path: paths.cases.list.path, lazy: () => import('./routes/app/cases').then(load) },
+            { path: paths.cases.new.path, lazy: () => import('./routes/app/case-new').then(load) },
+            { path: paths.cases.detail.path, lazy: () => import('./routes/app/case').then(load) },
+          ],
+        },
+        {
+          lazy: () => import('./routes/public-layout').then(load),
+          children: [
+            { path: paths.auth.login.path, lazy: () => import('./routes/auth/login').then(load) },
+            { path: paths.accessibility.path, lazy: () => import('./routes/accessibility').then(load) },
+            { path: '*', lazy: () => import('./routes/not-found').then(load) },
+          ],
+        },
+      ],
+    },
+  ];
+}

@@ -1,0 +1,75 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { Navigate, NavLink, Outlet, redirect, useLocation, useNavigate, type LoaderFunctionArgs } from 'react-router';
+import type { Me } from '@doorbraak/domain';
+import { PageShell } from '@/components/layouts/page-shell';
+import { Button } from '@/components/ui/button';
+import { Loading } from '@/components/ui/loading';
+import { paths } from '@/config/paths';
+import { getMeQueryOptions, useMe } from '@/features/auth/api/get-me';
+import { useLogout } from '@/features/auth/api/logout';
+import { canCreateCase } from '@/lib/authorization';
+import { useI18n } from '@/lib/i18n';
+
+/** Logged-in pages only: without a session (GET /api/auth/me answers 401) go to the login page. */
+export const clientLoader =
+  (queryClient: QueryClient) =>
+  async ({ request }: LoaderFunctionArgs) => {
+    const me = await queryClient.ensureQueryData(getMeQueryOptions());
+    if (!me) {
+      const url = new URL(request.url);
+      return redirect(paths.auth.login.getHref(url.pathname + url.search));
+    }
+    return null;
+  };
+
+function UserMenu({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const logout = useLogout({ onSettled: () => navigate(paths.auth.login.getHref(), { replace: true }) });
+  return (
+    <div className="user-menu">
+      <p className="user-menu__name">{t('app.userInfo', { name: me.name, organisation: me.organisationName })}</p>
+      <Button variant="subtle" onClick={() => logout.mutate()} isBusy={logout.isPending}>
+        {t('app.logout')}
+      </Button>
+    </div>
+  );
+}
+
+function MainNav({ me }: { me: Me }) {
+  const { t } = useI18n();
+  return (
+    <ul className="page-nav__list">
+      <li>
+        <NavLink to={paths.cases.list.getHref()} end className="page-nav__link">
+          {t('nav.cases')}
+        </NavLink>
+      </li>
+      {canCreateCase(me.role) ? (
+        <li>
+          <NavLink to={paths.cases.new.getHref()} className="page-nav__link">
+            {t('nav.newCase')}
+          </NavLink>
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
+export default function AppRoot() {
+  const meQuery = useMe();
+  const location = useLocation();
+
+  if (meQuery.isPending) return <Loading />;
+  if (meQuery.isError && meQuery.data === undefined) throw meQuery.error;
+  if (!meQuery.data) {
+    // The session ended while the page was open.
+    return <Navigate to={paths.auth.login.getHref(location.pathname + location.search)} replace />;
+  }
+  const me = meQuery.data;
+  return (
+    <PageShell homeHref={paths.cases.list.getHref()} userMenu={<UserMenu me={me} />} nav={<MainNav me={me} />}>
+      <Outlet context={me} />
+    </PageShell>
+  );
+}

@@ -1,0 +1,10 @@
+import { Link as RouterLink, type LinkProps } from 'react-router';
+
+export function Link({ className, ...props }: LinkProps) {
+  return <RouterLink className={['link', className].filter(Boolean).join(' ')} {...props} />;
+}
+
+/** A link that looks like a button (for "Nieuw knelpunt melden" and the like). */
+export function ButtonLink({ className, ...props }: LinkProps) {
+  return <RouterLink className={['button', 'button--primary', className].filter(Boolean).join(' ')} {...props} />;
+}

@@ -1,0 +1,25 @@
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { caseListSchema, type CaseList } from '@doorbraak/domain';
+import { api } from '@/lib/api-client';
+import { caseKeys, type CaseListFilters } from './query-keys';
+
+export const CASES_PAGE_SIZE = 25;
+
+export function getCases(
+  { q, cursor, limit = CASES_PAGE_SIZE }: CaseListFilters & { cursor?: string; limit?: number },
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<CaseList> {
+  return api.get('/cases', caseListSchema, { query: { q, cursor, limit }, signal });
+}
+
+export const getCasesQueryOptions = (filters: CaseListFilters) =>
+  infiniteQueryOptions({
+    queryKey: caseKeys.list(filters),
+    queryFn: ({ pageParam, signal }) => getCases({ ...filters, cursor: pageParam }, { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
+  });
+
+export function useCases(filters: CaseListFilters) {
+  return useInfiniteQuery(getCasesQueryOptions(filters));
+}

@@ -1,0 +1,41 @@
+import { useId, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { useI18n } from '@/lib/i18n';
+
+/** Free-text search; the parent keeps `q` in the URL. */
+export function CaseSearch({ q, onSearch }: { q: string; onSearch: (q: string) => void }) {
+  const { t } = useI18n();
+  const id = useId();
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const value = new FormData(event.currentTarget).get('q');
+    onSearch(typeof value === 'string' ? value.trim() : '');
+  };
+
+  return (
+    <form role="search" className="search" onSubmit={submit}>
+      <label htmlFor={id} className="form-field__label">
+        {t('cases.search.label')}
+      </label>
+      <p className="form-field__hint" id={`${id}-hint`}>
+        {t('cases.search.hint')}
+      </p>
+      <div className="search__row">
+        <input
+          key={q}
+          id={id}
+          name="q"
+          type="search"
+          className="text-input"
+          defaultValue={q}
+          maxLength={200}
+          aria-describedby={`${id}-hint`}
+        />
+        <Button type="submit" variant="secondary">
+          {t('cases.search.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}

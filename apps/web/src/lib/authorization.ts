@@ -1,0 +1,8 @@
+import type { Role } from '@doorbraak/domain';
+
+/** Who may report a new knelpunt (the api checks the same; this only hides what would fail). */
+const CASE_CREATORS: readonly Role[] = ['municipality', 'coordinator', 'admin'];
+
+export function canCreateCase(role: Role): boolean {
+  return CASE_CREATORS.includes(role);
+}

@@ -1,0 +1,57 @@
+import type { CaseDetail, CaseSummary, Me } from '@doorbraak/domain';
+
+/** Test data builders: fresh objects per call, valid against the domain schemas. */
+let counter = 0;
+const nextId = () => {
+  counter += 1;
+  return `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`;
+};
+
+export function buildMe(overrides: Partial<Me> = {}): Me {
+  return {
+    userId: nextId(),
+    email: 'gemeente.barendrecht@demo.doorbraak.nl',
+    name: 'Bea Barendrecht',
+    role: 'municipality',
+    organisationId: nextId(),
+    organisationName: 'Gemeente Barendrecht',
+    municipalityCode: 'GM0489',
+    provinceCodes: [],
+    ...overrides,
+  };
+}
+
+export function buildCaseSummary(overrides: Partial<CaseSummary> = {}): CaseSummary {
+  const id = nextId();
+  return {
+    id,
+    reference: `DB-2026-${String(counter).padStart(4, '0')}`,
+    projectName: `Project ${counter}`,
+    municipalityCode: 'GM0489',
+    municipalityName: 'Barendrecht',
+    provinceCode: 'PV28',
+    provinceName: 'Zuid-Holland',
+    homesTotal: 3500,
+    knelpuntTypes: ['grid_congestion'],
+    status: 'submitted',
+    levelCode: 'regional',
+    isExample: false,
+    createdAt: '2026-11-20T10:00:00.000Z',
+    updatedAt: '2026-11-20T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function buildCaseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
+  return {
+    ...buildCaseSummary(),
+    homesSocialOrAffordable: null,
+    description: null,
+    phase: null,
+    confidentiality: 'intern',
+    submitterOrganisationId: nextId(),
+    submitterOrganisationName: 'Gemeente Barendrecht',
+    version: 1,
+    ...overrides,
+  };
+}

@@ -1,0 +1,18 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import viteConfig from './vite.config.ts';
+
+/** Component and route tests in jsdom. Playwright specs live in e2e/ and are never picked up here. */
+export default mergeConfig(
+  viteConfig,
+  defineConfig({
+    test: {
+      environment: 'jsdom',
+      include: ['src/**/*.test.{ts,tsx}'],
+      exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
+      setupFiles: ['./src/testing/setup-tests.ts'],
+      restoreMocks: true,
+      unstubGlobals: true,
+      css: false,
+    },
+  }),
+);
