@@ -7,7 +7,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, requestId } from './app.module';
-import { ProblemFilter, sendProblem, toProblem } from './common/problem.filter';
+import { ProblemFilter } from './common/problem.filter';
 import { SpaFallback } from './common/spa-fallback';
 import { SESSION_COOKIE } from './modules/identity/cookies';
 import type { Runtime } from './runtime/runtime';
@@ -30,16 +30,13 @@ export async function createApp(runtime: Runtime): Promise<NestFastifyApplicatio
   app.setGlobalPrefix('api');
 
   const fastify = app.getHttpAdapter().getInstance();
-  // Errors raised by Fastify before a route runs (malformed JSON, media type, body size) are problems too.
-  fastify.setErrorHandler((error, request, reply) => {
-    sendProblem(reply, toProblem(error, String(request.id), request.url.split('?')[0] ?? request.url));
-  });
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', String(request.id));
   });
   await app.register(fastifyCookie);
 
   const spa = SpaFallback.load(config.webDist);
+  // Nest routes Fastify's own errors (malformed JSON, media type, body size) through this filter too.
   app.useGlobalFilters(new ProblemFilter(spa));
   if (spa && existsSync(config.webDist)) {
     await app.register(fastifyStatic, {
@@ -48,8 +45,12 @@ export async function createApp(runtime: Runtime): Promise<NestFastifyApplicatio
       wildcard: false,
       index: ['index.html'],
       decorateReply: false,
-      setHeaders: (res, filePath) => {
-        if (filePath.includes(`${'/'}assets${'/'}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      // Vite's hashed assets never change; index.html is revalidated.
+      setHeaders: (reply, filePath) => {
+        void reply.header(
+          'cache-control',
+          filePath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }

@@ -15,7 +15,7 @@ function banner(runtime: Runtime): string {
     '',
     `Doorbraak draait op ${url}`,
     `  API:       ${url}/api  (OpenAPI: ${url}/api/docs, JSON: ${url}/api/docs-json)`,
-    `  Database:  ${config.database.url ? 'PostgreSQL (DATABASE_URL)' : `ingebouwde PostgreSQL (PGlite) in ${path.relative(process.cwd(), config.database.dataDir) || '.'}`}`,
+    `  Database:  ${config.database.url ? 'PostgreSQL (DATABASE_URL)' : `ingebouwde PostgreSQL (PGlite) in ${config.database.dataDir ? path.relative(process.cwd(), config.database.dataDir) || '.' : 'geheugen'}`}`,
     `  Redis:     ${runtime.redis.source === 'env' ? 'REDIS_URL' : `${runtime.redis.url} (${runtime.redis.source === 'local' ? 'lokaal gevonden' : 'eigen redis-server'})`}`,
     runtime.mailbox
       ? `  Mailbox:   ${url}/mailbox  (ingebouwde mailcatcher; API: ${url}/api/dev/mailbox, als admin)`
@@ -23,7 +23,8 @@ function banner(runtime: Runtime): string {
   ];
   if (config.demoData) {
     lines.push('', `Demo-accounts (wachtwoord ${DEMO_PASSWORD}):`);
-    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.email.padEnd(42)} ${a.role.padEnd(13)} ${a.organisation}`);
+    for (const a of DEMO_ACCOUNTS)
+      lines.push(`  ${a.email.padEnd(42)} ${a.role.padEnd(13)} ${a.organisation}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,3 @@
-
 export const CASE_STATUSES = [
   'submitted',
   'accepted',

@@ -67,11 +67,21 @@ export function toProblem(error: unknown, correlationId: string, instance: strin
       correlationId,
     };
   }
-  return { type: known.type, title: known.title, status, ...(detail ? { detail } : {}), instance, correlationId };
+  return {
+    type: known.type,
+    title: known.title,
+    status,
+    ...(detail ? { detail } : {}),
+    instance,
+    correlationId,
+  };
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): void {
-  void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
+  void reply
+    .status(problem.status)
+    .header('content-type', 'application/problem+json; charset=utf-8')
+    .send(problem);
 }
 
 @Catch()
@@ -90,7 +100,8 @@ export class ProblemFilter implements ExceptionFilter {
       this.spa.send(reply);
       return;
     }
-    if (problem.status >= 500) this.logger.error({ err: exception, correlationId: request.id }, 'Unhandled error');
+    if (problem.status >= 500)
+      this.logger.error({ err: exception, correlationId: request.id }, 'Unhandled error');
     sendProblem(reply, problem);
   }
 }

@@ -10,7 +10,11 @@ function parse(schema: z.ZodType, value: unknown, request: FastifyRequest, what:
   if (!result.ok) {
     throw ProblemException.validation(
       result.errors,
-      language === 'en' ? `The ${what} is invalid.` : what === 'body' ? 'De invoer is ongeldig.' : 'De zoekparameters zijn ongeldig.',
+      language === 'en'
+        ? `The ${what} is invalid.`
+        : what === 'body'
+          ? 'De invoer is ongeldig.'
+          : 'De zoekparameters zijn ongeldig.',
     );
   }
   return result.data;

@@ -8,8 +8,12 @@ const booleanish = z
 const postgresUrl = z
   .url()
   .refine((u) => /^postgres(ql)?:\/\//.test(u), { message: 'must be a postgres:// or postgresql:// URL' });
-const redisUrl = z.url().refine((u) => /^rediss?:\/\//.test(u), { message: 'must be a redis:// or rediss:// URL' });
-const smtpUrl = z.url().refine((u) => /^smtps?:\/\//.test(u), { message: 'must be an smtp:// or smtps:// URL' });
+const redisUrl = z
+  .url()
+  .refine((u) => /^rediss?:\/\//.test(u), { message: 'must be a redis:// or rediss:// URL' });
+const smtpUrl = z
+  .url()
+  .refine((u) => /^smtps?:\/\//.test(u), { message: 'must be an smtp:// or smtps:// URL' });
 
 /** Every environment variable the app reads. Documented in the README's configuration table. */
 export const envSchema = z
@@ -30,8 +34,18 @@ export const envSchema = z
     MAIL_FROM: z.string().min(3).default('Doorbraak <noreply@doorbraak.local>'),
     DEMO_DATA: booleanish.optional(),
     SESSION_COOKIE_SECURE: booleanish.optional(),
-    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-    SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    SESSION_ABSOLUTE_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 7)
+      .default(12),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WEB_DIST: z.string().optional(),
     MIGRATIONS_RUN: booleanish.optional(),
@@ -53,7 +67,8 @@ export interface AppConfig {
   env: 'development' | 'production' | 'test';
   role: 'all' | 'api' | 'worker';
   http: { port: number; host: string; publicUrl: string };
-  database: { url: string | null; dataDir: string };
+  /** dataDir: PGlite data directory; null keeps the embedded database in memory (tests). */
+  database: { url: string | null; dataDir: string | null };
   redis: { url: string | null; prefix: string };
   mail: { smtpUrl: string | null; from: string };
   demoData: boolean;

@@ -67,11 +67,17 @@ ${render(downQueries.reverse())}
   const index = readFileSync(indexPath, 'utf8');
   const withImport = `import { ${className} } from './${file}';\n${index}`;
   const updated = withImport.replace(/= \[([^\]]*)\];/, (_m, list: string) => {
-    const items = list.split(',').map((s) => s.trim()).filter(Boolean).concat(className);
+    const items = list
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .concat(className);
     return `= [\n  ${items.join(',\n  ')},\n];`;
   });
   writeFileSync(indexPath, updated);
-  console.log(`Wrote src/database/migrations/${file}.ts (${upQueries.length} statements). Review it, then commit.`);
+  console.log(
+    `Wrote src/database/migrations/${file}.ts (${upQueries.length} statements). Review it, then commit.`,
+  );
   return 0;
 }
 
@@ -113,6 +119,7 @@ async function main(): Promise<number> {
       return check();
     case 'run':
       return run();
+    case undefined:
     default:
       console.error('Usage: cli.js generate <Name> | check | run');
       return 2;

@@ -1,4 +1,9 @@
-import { CaseAssignmentEntity, CaseEntity, CaseKnelpuntEntity, CaseReferenceCounterEntity } from '../modules/cases/case.entity';
+import {
+  CaseAssignmentEntity,
+  CaseEntity,
+  CaseKnelpuntEntity,
+  CaseReferenceCounterEntity,
+} from '../modules/cases/case.entity';
 import { OrganisationEntity } from '../modules/identity/organisation.entity';
 import { SessionEntity } from '../modules/identity/session.entity';
 import { UserEntity } from '../modules/identity/user.entity';

@@ -13,7 +13,8 @@ export class MailProcessor extends WorkerHost {
   }
 
   async process(job: Job<SendEmailPayload>): Promise<{ messageId: string }> {
-    if (job.name !== SEND_EMAIL_JOB) throw new Error(`No handler for job "${job.name}" on queue ${MAIL_QUEUE}`);
+    if (job.name !== SEND_EMAIL_JOB)
+      throw new Error(`No handler for job "${job.name}" on queue ${MAIL_QUEUE}`);
     const messageId = await this.mailer.send(job.data);
     this.logger.log({ jobId: job.id, messageId }, 'Email sent');
     return { messageId };

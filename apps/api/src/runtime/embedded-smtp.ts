@@ -49,12 +49,13 @@ export async function startEmbeddedSmtp(port = 0): Promise<EmbeddedSmtp> {
       simpleParser(stream)
         .then((parsed) => {
           const headers: Record<string, string> = {};
-          for (const line of parsed.headerLines) headers[line.key] = line.line.slice(line.key.length + 1).trim();
+          for (const line of parsed.headerLines)
+            headers[line.key] = line.line.slice(line.key.length + 1).trim();
           mailbox.add({
             id: randomUUID(),
             receivedAt: new Date().toISOString(),
             messageId: parsed.messageId ?? null,
-            from: parsed.from?.text ?? session.envelope.mailFrom?.toString() ?? '',
+            from: parsed.from?.text ?? (session.envelope.mailFrom ? session.envelope.mailFrom.address : ''),
             to: session.envelope.rcptTo.map((r) => r.address),
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',

@@ -41,7 +41,9 @@ async function answersPing(url: string): Promise<boolean> {
 }
 
 function findOnPath(binary: string): string | null {
-  const dirs = (process.env.PATH ?? '').split(path.delimiter).concat(['/usr/bin', '/usr/local/bin', '/opt/homebrew/bin']);
+  const dirs = (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .concat(['/usr/bin', '/usr/local/bin', '/opt/homebrew/bin']);
   for (const dir of dirs) {
     const candidate = path.join(dir, binary);
     try {
@@ -106,7 +108,20 @@ export async function discoverRedis(options: DiscoverRedisOptions): Promise<Redi
   const port = await freePort();
   const child = spawn(
     binary,
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes', '--maxmemory-policy', 'noeviction'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--save',
+      '',
+      '--appendonly',
+      'yes',
+      '--maxmemory-policy',
+      'noeviction',
+    ],
     { stdio: 'ignore' },
   );
   const url = `redis://127.0.0.1:${port}`;

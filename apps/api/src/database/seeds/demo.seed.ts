@@ -1,16 +1,47 @@
-import { type Actor, type CaseStatus, type CreateCaseInput, MUNICIPALITIES, PROVINCES } from '@doorbraak/domain';
+import {
+  type Actor,
+  type CaseStatus,
+  type CreateCaseInput,
+  MUNICIPALITIES,
+  PROVINCES,
+} from '@doorbraak/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CasesService } from '../../modules/cases/cases.service';
 
 export const DEMO_PASSWORD = 'Doorbraak-demo-2026';
 
 export const DEMO_ACCOUNTS = [
-  { email: 'gemeente.barendrecht@demo.doorbraak.nl', name: 'Sanne de Vries', role: 'municipality', organisation: 'Gemeente Barendrecht' },
-  { email: 'gemeente.assen@demo.doorbraak.nl', name: 'Jeroen Bakker', role: 'municipality', organisation: 'Gemeente Assen' },
-  { email: 'coordinator.zh@demo.doorbraak.nl', name: 'Fatima El Amrani', role: 'coordinator', organisation: 'Regionale versnellingstafel Zuid-Holland' },
+  {
+    email: 'gemeente.barendrecht@demo.doorbraak.nl',
+    name: 'Sanne de Vries',
+    role: 'municipality',
+    organisation: 'Gemeente Barendrecht',
+  },
+  {
+    email: 'gemeente.assen@demo.doorbraak.nl',
+    name: 'Jeroen Bakker',
+    role: 'municipality',
+    organisation: 'Gemeente Assen',
+  },
+  {
+    email: 'coordinator.zh@demo.doorbraak.nl',
+    name: 'Fatima El Amrani',
+    role: 'coordinator',
+    organisation: 'Regionale versnellingstafel Zuid-Holland',
+  },
   { email: 'liander@demo.doorbraak.nl', name: 'Pieter Jansen', role: 'party', organisation: 'Liander' },
-  { email: 'landelijk@demo.doorbraak.nl', name: 'Anouk Visser', role: 'national', organisation: 'Landelijke versnellingstafel' },
-  { email: 'admin@demo.doorbraak.nl', name: 'Beheerder Doorbraak', role: 'admin', organisation: 'Doorbraak beheer' },
+  {
+    email: 'landelijk@demo.doorbraak.nl',
+    name: 'Anouk Visser',
+    role: 'national',
+    organisation: 'Landelijke versnellingstafel',
+  },
+  {
+    email: 'admin@demo.doorbraak.nl',
+    name: 'Beheerder Doorbraak',
+    role: 'admin',
+    organisation: 'Doorbraak beheer',
+  },
 ] as const;
 
 interface DemoCase {
@@ -116,7 +147,15 @@ function letterCases(): DemoCase[] {
   ];
 }
 
-const PLACES = ['Stationsgebied', 'Havenkwartier', 'De Nieuwe Akkers', 'Spoorzone', 'Dorpsrand Noord', 'Centrum-Oost', 'Kanaalzone'];
+const PLACES = [
+  'Stationsgebied',
+  'Havenkwartier',
+  'De Nieuwe Akkers',
+  'Spoorzone',
+  'Dorpsrand Noord',
+  'Centrum-Oost',
+  'Kanaalzone',
+];
 const KNELPUNTEN = [
   'grid_congestion',
   'nitrogen',
@@ -161,7 +200,8 @@ function exampleCases(): DemoCase[] {
         level,
         isExample: true,
         createdAt: new Date(BASE - (n * 7 + 3) * DAY),
-        assignLiander: knelpunt === 'grid_congestion' && ['PV21', 'PV24', 'PV25', 'PV27'].includes(province.code),
+        assignLiander:
+          knelpunt === 'grid_congestion' && ['PV21', 'PV24', 'PV25', 'PV27'].includes(province.code),
       });
       n += 1;
     }
@@ -169,7 +209,11 @@ function exampleCases(): DemoCase[] {
   return cases;
 }
 
-async function orgId(manager: EntityManager, name: string, create?: { type: string; provinceCodes?: string[] }) {
+async function orgId(
+  manager: EntityManager,
+  name: string,
+  create?: { type: string; provinceCodes?: string[] },
+) {
   const found: { id: string }[] = await manager.query(`SELECT id FROM organisations WHERE name = $1`, [name]);
   if (found[0]) return found[0].id;
   if (!create) throw new Error(`Seed: organisation ${name} is missing`);
@@ -186,10 +230,15 @@ async function orgId(manager: EntityManager, name: string, create?: { type: stri
  */
 export async function seedDemoData(db: DataSource, passwordHash: string): Promise<boolean> {
   return db.transaction(async (manager) => {
-    const done: unknown[] = await manager.query(`SELECT 1 FROM users WHERE email = $1`, ['admin@demo.doorbraak.nl']);
+    const done: unknown[] = await manager.query(`SELECT 1 FROM users WHERE email = $1`, [
+      'admin@demo.doorbraak.nl',
+    ]);
     if (done.length > 0) return false;
 
-    await orgId(manager, 'Regionale versnellingstafel Zuid-Holland', { type: 'table_secretariat', provinceCodes: ['PV28'] });
+    await orgId(manager, 'Regionale versnellingstafel Zuid-Holland', {
+      type: 'table_secretariat',
+      provinceCodes: ['PV28'],
+    });
     await orgId(manager, 'Landelijke versnellingstafel', { type: 'table_secretariat' });
     await orgId(manager, 'Doorbraak beheer', { type: 'other' });
 
@@ -205,7 +254,9 @@ export async function seedDemoData(db: DataSource, passwordHash: string): Promis
 
     const cases = new CasesService(db);
     const liander = await orgId(manager, 'Liander');
-    const all = [...letterCases(), ...exampleCases()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    const all = [...letterCases(), ...exampleCases()].sort(
+      (a, b) => a.createdAt.getTime() - b.createdAt.getTime(),
+    );
     for (const demo of all) {
       const municipality = MUNICIPALITIES.find((m) => m.code === demo.input.municipalityCode);
       if (!municipality) throw new Error(`Seed: unknown municipality ${demo.input.municipalityCode}`);
@@ -223,11 +274,19 @@ export async function seedDemoData(db: DataSource, passwordHash: string): Promis
         isExample: demo.isExample,
         createdAt: demo.createdAt,
       });
-      await manager.query(`UPDATE cases SET status = $2, level_code = $3 WHERE id = $1`, [id, demo.status, demo.level]);
+      await manager.query(`UPDATE cases SET status = $2, level_code = $3 WHERE id = $1`, [
+        id,
+        demo.status,
+        demo.level,
+      ]);
       if (demo.assignLiander) {
         await manager.query(
           `INSERT INTO case_assignments (case_id, organisation_id, role, requested_action) VALUES ($1, $2, 'lead', $3)`,
-          [id, liander, 'Onderzoek een lokale netoplossing (bijv. netbewust aansluiten) en rapporteer aan de tafel.'],
+          [
+            id,
+            liander,
+            'Onderzoek een lokale netoplossing (bijv. netbewust aansluiten) en rapporteer aan de tafel.',
+          ],
         );
       }
     }

@@ -27,7 +27,13 @@ async function insertMissing(
 
 /** Reference data (CBS 2025, the Kamerbrief, the parties) and one organisation per municipality and province. */
 export async function seedReferenceData(manager: EntityManager): Promise<void> {
-  await insertMissing(manager, 'provinces', ['code', 'name'], PROVINCES.map((p) => [p.code, p.name]), 'code');
+  await insertMissing(
+    manager,
+    'provinces',
+    ['code', 'name'],
+    PROVINCES.map((p) => [p.code, p.name]),
+    'code',
+  );
   await insertMissing(
     manager,
     'municipalities',

@@ -112,12 +112,16 @@ function decodeCursor(value: string): Cursor {
   } catch {
     // fall through
   }
-  throw ProblemException.validation([{ field: 'cursor', code: 'invalid_cursor', message: 'Ongeldige cursor.' }]);
+  throw ProblemException.validation([
+    { field: 'cursor', code: 'invalid_cursor', message: 'Ongeldige cursor.' },
+  ]);
 }
 
 /** Allocates the next `DB-<year>-<nnnn>` inside the caller's transaction (row lock on the counter). */
 async function nextReference(manager: EntityManager, now: Date): Promise<string> {
-  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(now));
+  const year = Number(
+    new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(now),
+  );
   const rows: { last_value: number }[] = await manager.query(
     `INSERT INTO case_reference_counters (year, last_value) VALUES ($1, 1)
      ON CONFLICT (year) DO UPDATE SET last_value = case_reference_counters.last_value + 1
@@ -149,10 +153,16 @@ export class CasesService {
     input: CreateCaseInput,
     options: CreateCaseOptions = {},
   ): Promise<string> {
-    const municipality = await manager.getRepository(MunicipalityEntity).findOneBy({ code: input.municipalityCode });
+    const municipality = await manager
+      .getRepository(MunicipalityEntity)
+      .findOneBy({ code: input.municipalityCode });
     if (!municipality) {
       throw ProblemException.validation([
-        { field: 'municipalityCode', code: 'unknown', message: 'Onbekende gemeentecode; kies een gemeente uit de lijst.' },
+        {
+          field: 'municipalityCode',
+          code: 'unknown',
+          message: 'Onbekende gemeentecode; kies een gemeente uit de lijst.',
+        },
       ]);
     }
     if (!canSubmitCaseFor(actor, municipality.code, municipality.provinceCode)) {
@@ -202,7 +212,9 @@ export class CasesService {
     const where = [caseScopeSql(actor, 'c', params)];
     if (query.q) {
       params.push(`%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
-      where.push(`(c.project_name ILIKE $${params.length} OR m.name ILIKE $${params.length} OR c.reference ILIKE $${params.length})`);
+      where.push(
+        `(c.project_name ILIKE $${params.length} OR m.name ILIKE $${params.length} OR c.reference ILIKE $${params.length})`,
+      );
     }
     if (query.cursor) {
       const cursor = decodeCursor(query.cursor);
@@ -218,7 +230,10 @@ export class CasesService {
     const last = page[page.length - 1];
     return {
       items: page.map(toSummary),
-      nextCursor: rows.length > query.limit && last ? encodeCursor({ createdAt: last.created_at_key, id: last.id }) : null,
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeCursor({ createdAt: last.created_at_key, id: last.id })
+          : null,
     };
   }
 }

@@ -52,7 +52,12 @@ export class HealthController implements OnModuleDestroy {
     } catch (error) {
       const response = (error as { response?: { error?: Record<string, unknown> } }).response;
       const failing = Object.keys(response?.error ?? {}).join(', ') || 'unknown';
-      throw new ProblemException(503, PROBLEM_TYPES.unavailable, 'Tijdelijk niet beschikbaar', `Niet bereikbaar: ${failing}.`);
+      throw new ProblemException(
+        503,
+        PROBLEM_TYPES.unavailable,
+        'Tijdelijk niet beschikbaar',
+        `Niet bereikbaar: ${failing}.`,
+      );
     }
   }
 

@@ -62,7 +62,10 @@ export class AuthController {
   @HttpCode(204)
   @ApiCookieAuth()
   @ApiOperation({ summary: 'End the current session.' })
-  async logout(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async logout(
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     if (request.sessionId) await this.sessions.revoke(request.sessionId);
     clearSessionCookies(reply, this.config.session.cookieSecure);
   }

@@ -91,7 +91,9 @@ export class SessionsService {
   }
 
   async revoke(sessionId: string): Promise<void> {
-    await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
+    await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [
+      sessionId,
+    ]);
   }
 
   async findUserByEmail(email: string): Promise<UserEntity | null> {

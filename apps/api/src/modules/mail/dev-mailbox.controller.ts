@@ -17,7 +17,8 @@ export class DevMailboxController {
   @Roles('admin')
   @ApiOperation({ summary: 'Emails the app sent, newest first (embedded mail catcher only).' })
   list(): { items: readonly MailboxMessage[] } {
-    if (!this.runtime.mailbox) throw ProblemException.notFound('De ingebouwde mailbox staat uit: SMTP_URL is ingesteld.');
+    if (!this.runtime.mailbox)
+      throw ProblemException.notFound('De ingebouwde mailbox staat uit: SMTP_URL is ingesteld.');
     return { items: this.runtime.mailbox.list() };
   }
 }

@@ -31,7 +31,9 @@ export class ReferenceController {
   @Get('knelpunt-types')
   @ApiOperation({ summary: 'Knelpunt types with Dutch and English labels.' })
   knelpuntTypes() {
-    return this.db.getRepository(KnelpuntTypeEntity).find({ where: { active: true }, order: { code: 'ASC' } });
+    return this.db
+      .getRepository(KnelpuntTypeEntity)
+      .find({ where: { active: true }, order: { code: 'ASC' } });
   }
 
   @Get('levels')
