@@ -1,6 +1,7 @@
 import swc from 'unplugin-swc';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { reporting } from '../../vitest.shared.mts';
 
 export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
@@ -10,6 +11,7 @@ export default defineConfig({
     },
   },
   test: {
+    ...reporting('api'),
     include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],
     environment: 'node',
     pool: 'forks',
