@@ -46,7 +46,10 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
     },
   },
   // libs/domain: pure TypeScript, no framework at all.
@@ -59,7 +62,10 @@ export default tseslint.config(
           patterns: [
             { group: frameworkPackages, message: 'libs/domain imports no framework (see ARCHITECTURE.md).' },
             { group: ['node:*', 'fs', 'path', 'crypto'], message: 'libs/domain runs in the browser too.' },
-            { group: ['**/apps/**', '@doorbraak/api', '@doorbraak/web'], message: 'libs/domain depends on nothing in apps/.' },
+            {
+              group: ['**/apps/**', '@doorbraak/api', '@doorbraak/web'],
+              message: 'libs/domain depends on nothing in apps/.',
+            },
           ],
         },
       ],
@@ -71,7 +77,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@doorbraak/web', '**/apps/web/**', '../../web/**'], message: 'api and web never import each other.' }] },
+        {
+          patterns: [
+            {
+              group: ['@doorbraak/web', '**/apps/web/**', '../../web/**'],
+              message: 'api and web never import each other.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -90,6 +103,42 @@ export default tseslint.config(
               group: ['@doorbraak/api', '**/apps/api/**', '@nestjs/*', 'typeorm', 'bullmq', 'ioredis', 'pg'],
               message: 'api and web never import each other; the web reaches the api over HTTP.',
             },
+          ],
+        },
+      ],
+    },
+  },
+  // Web import direction (bulletproof-react): app → features → shared (components, lib, config).
+  {
+    files: [
+      'apps/web/src/components/**/*.{ts,tsx}',
+      'apps/web/src/lib/**/*.{ts,tsx}',
+      'apps/web/src/config/**/*.{ts,tsx}',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/features/*', '@/app/*', '**/features/**', '**/app/**'],
+              message: 'Shared code does not import features or app.',
+            },
+            { group: ['@doorbraak/api', '**/apps/api/**'], message: 'api and web never import each other.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/web/src/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/app/*', '**/app/**'], message: 'Features do not import the app layer.' },
+            { group: ['@doorbraak/api', '**/apps/api/**'], message: 'api and web never import each other.' },
           ],
         },
       ],

@@ -17,7 +17,14 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['html', { outputFolder: './playwright-report', open: 'never' }]],
+  reporter: [
+    ['list'],
+    ['html', { outputFolder: './playwright-report', open: 'never' }],
+    // CI sums this report into its closing "N passed, N failed" line.
+    ...(process.env.TEST_REPORT_DIR
+      ? ([['json', { outputFile: `${process.env.TEST_REPORT_DIR}/e2e-web.json` }]] as const)
+      : []),
+  ],
   use: {
     baseURL,
     locale: 'nl-NL',

@@ -32,8 +32,12 @@ export const paths = {
 } as const;
 
 /** Only same-site paths may be used as a redirect target after login. */
-export function safeRedirect(target: string | null | undefined, fallback: string = paths.cases.list.getHref()) {
-  if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback;
+export function safeRedirect(
+  target: string | null | undefined,
+  fallback: string = paths.cases.list.getHref(),
+) {
+  if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\'))
+    return fallback;
   if (target.startsWith(paths.auth.login.path)) return fallback;
   return target;
 }

@@ -142,8 +142,12 @@ async function requestNoContent(path: string, options: RequestOptions = {}): Pro
 export const api = {
   get: <S extends z.ZodType>(path: string, schema: S, options?: Omit<RequestOptions, 'method' | 'body'>) =>
     request(path, schema, { ...options, method: 'GET' }),
-  post: <S extends z.ZodType>(path: string, schema: S, body: unknown, options?: Omit<RequestOptions, 'method'>) =>
-    request(path, schema, { ...options, method: 'POST', body }),
+  post: <S extends z.ZodType>(
+    path: string,
+    schema: S,
+    body: unknown,
+    options?: Omit<RequestOptions, 'method'>,
+  ) => request(path, schema, { ...options, method: 'POST', body }),
   postNoContent: (path: string, body?: unknown, options?: Omit<RequestOptions, 'method'>) =>
     requestNoContent(path, { ...options, method: 'POST', body }),
 };

@@ -10,7 +10,9 @@ import { useI18n } from '@/lib/i18n';
 export function RouteErrorBoundary() {
   const error = useRouteError();
   const { t } = useI18n();
-  const detail = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : describeRequestError(error, t);
+  const detail = isRouteErrorResponse(error)
+    ? `${error.status} ${error.statusText}`
+    : describeRequestError(error, t);
   return (
     <PageShell homeHref={paths.home.getHref()}>
       <DocumentTitle title={t('app.error.title')} />

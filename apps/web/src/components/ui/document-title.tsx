@@ -1,7 +1,12 @@
+import { useEffect } from 'react';
 import { useI18n } from '@/lib/i18n';
 
-/** Sets the tab title (React 19 hoists `<title>` into the head). */
+/** Sets the tab title: "Page | Doorbraak". */
 export function DocumentTitle({ title }: { title: string }) {
   const { t } = useI18n();
-  return <title>{`${title} | ${t('app.name')}`}</title>;
+  const full = `${title} | ${t('app.name')}`;
+  useEffect(() => {
+    document.title = full;
+  }, [full]);
+  return null;
 }

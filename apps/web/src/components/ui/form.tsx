@@ -150,7 +150,10 @@ export function CheckboxGroup({
   optional,
   options,
   inputProps,
-}: FieldProps & { options: readonly Option[]; inputProps: Omit<ComponentProps<'input'>, 'id' | 'type' | 'value'> }) {
+}: FieldProps & {
+  options: readonly Option[];
+  inputProps: Omit<ComponentProps<'input'>, 'id' | 'type' | 'value'>;
+}) {
   const { t } = useI18n();
   return (
     <fieldset className={fieldClass(error)} aria-describedby={describedBy(id, hint, error)}>
@@ -165,7 +168,13 @@ export function CheckboxGroup({
           const optionId = index === 0 ? id : `${id}-${option.value}`;
           return (
             <div className="checkbox" key={option.value}>
-              <input id={optionId} type="checkbox" value={option.value} className="checkbox__input" {...inputProps} />
+              <input
+                id={optionId}
+                type="checkbox"
+                value={option.value}
+                className="checkbox__input"
+                {...inputProps}
+              />
               <label htmlFor={optionId} className="checkbox__label">
                 {option.label}
               </label>

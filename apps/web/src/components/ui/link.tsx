@@ -6,5 +6,7 @@ export function Link({ className, ...props }: LinkProps) {
 
 /** A link that looks like a button (for "Nieuw knelpunt melden" and the like). */
 export function ButtonLink({ className, ...props }: LinkProps) {
-  return <RouterLink className={['button', 'button--primary', className].filter(Boolean).join(' ')} {...props} />;
+  return (
+    <RouterLink className={['button', 'button--primary', className].filter(Boolean).join(' ')} {...props} />
+  );
 }

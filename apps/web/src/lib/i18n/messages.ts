@@ -79,7 +79,8 @@ export const nl = {
   'caseForm.error.knelpuntTypes': 'Kies minstens één knelpunt.',
   'caseForm.error.description': 'De toelichting mag maximaal 10.000 tekens lang zijn.',
   'caseForm.forbidden.title': 'U kunt geen knelpunt melden',
-  'caseForm.forbidden.body': 'Alleen gemeenten, coördinatoren van een versnellingstafel en beheerders melden knelpunten.',
+  'caseForm.forbidden.body':
+    'Alleen gemeenten, coördinatoren van een versnellingstafel en beheerders melden knelpunten.',
 
   'case.loading': 'Dossier laden…',
   'case.notFound.title': 'Dossier niet gevonden',
@@ -217,7 +218,8 @@ export const en: Messages = {
   'case.details': 'Details',
 
   'notFound.title': 'Page not found',
-  'notFound.body': 'The page you are looking for does not exist (any more). Check the address or go to the cases.',
+  'notFound.body':
+    'The page you are looking for does not exist (any more). Check the address or go to the cases.',
   'notFound.home': 'Go to the cases',
 
   'a11y.title': 'Accessibility',

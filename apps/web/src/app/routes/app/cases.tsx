@@ -31,7 +31,9 @@ export default function CasesRoute() {
       <DocumentTitle title={t('cases.title')} />
       <div className="page-title-row">
         <PageHeading>{t('cases.title')}</PageHeading>
-        {canCreateCase(me.role) ? <ButtonLink to={paths.cases.new.getHref()}>{t('cases.newCase')}</ButtonLink> : null}
+        {canCreateCase(me.role) ? (
+          <ButtonLink to={paths.cases.new.getHref()}>{t('cases.newCase')}</ButtonLink>
+        ) : null}
       </div>
       <CaseSearch q={q} onSearch={search} />
       {q ? <h2 className="search-results-title">{t('cases.search.results', { q })}</h2> : null}

@@ -1,5 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { Navigate, NavLink, Outlet, redirect, useLocation, useNavigate, type LoaderFunctionArgs } from 'react-router';
+import {
+  Navigate,
+  NavLink,
+  Outlet,
+  redirect,
+  useLocation,
+  useNavigate,
+  type LoaderFunctionArgs,
+} from 'react-router';
 import type { Me } from '@doorbraak/domain';
 import { PageShell } from '@/components/layouts/page-shell';
 import { Button } from '@/components/ui/button';
@@ -28,7 +36,9 @@ function UserMenu({ me }: { me: Me }) {
   const logout = useLogout({ onSettled: () => navigate(paths.auth.login.getHref(), { replace: true }) });
   return (
     <div className="user-menu">
-      <p className="user-menu__name">{t('app.userInfo', { name: me.name, organisation: me.organisationName })}</p>
+      <p className="user-menu__name">
+        {t('app.userInfo', { name: me.name, organisation: me.organisationName })}
+      </p>
       <Button variant="subtle" onClick={() => logout.mutate()} isBusy={logout.isPending}>
         {t('app.logout')}
       </Button>
@@ -68,7 +78,11 @@ export default function AppRoot() {
   }
   const me = meQuery.data;
   return (
-    <PageShell homeHref={paths.cases.list.getHref()} userMenu={<UserMenu me={me} />} nav={<MainNav me={me} />}>
+    <PageShell
+      homeHref={paths.cases.list.getHref()}
+      userMenu={<UserMenu me={me} />}
+      nav={<MainNav me={me} />}
+    >
       <Outlet context={me} />
     </PageShell>
   );

@@ -7,7 +7,9 @@ export function createCase(input: CreateCaseInput): Promise<CaseDetail> {
   return api.post('/cases', caseDetailSchema, input);
 }
 
-export function useCreateCase({ onSuccess }: { onSuccess?: (created: CaseDetail) => void | Promise<void> } = {}) {
+export function useCreateCase({
+  onSuccess,
+}: { onSuccess?: (created: CaseDetail) => void | Promise<void> } = {}) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: createCase,

@@ -24,7 +24,13 @@ type FormInput = z.input<typeof createCaseSchema>;
 type FieldName = 'projectName' | 'municipalityCode' | 'homesTotal' | 'knelpuntTypes' | 'description';
 
 /** In the order of the form, so the error summary lists problems top to bottom. */
-const FIELDS: readonly FieldName[] = ['projectName', 'municipalityCode', 'homesTotal', 'knelpuntTypes', 'description'];
+const FIELDS: readonly FieldName[] = [
+  'projectName',
+  'municipalityCode',
+  'homesTotal',
+  'knelpuntTypes',
+  'description',
+];
 
 const municipalityOptions = [...MUNICIPALITIES]
   .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
@@ -38,7 +44,9 @@ function formErrorMap(language: Language, t: Translate): z.core.$ZodErrorMap {
     const pick = (key: MessageKey) => t(key);
     switch (field) {
       case 'projectName':
-        return issue.code === 'too_big' ? pick('caseForm.error.projectNameTooLong') : pick('caseForm.error.projectName');
+        return issue.code === 'too_big'
+          ? pick('caseForm.error.projectNameTooLong')
+          : pick('caseForm.error.projectName');
       case 'municipalityCode':
         return pick('caseForm.error.municipality');
       case 'homesTotal':

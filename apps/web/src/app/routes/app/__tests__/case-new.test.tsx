@@ -10,7 +10,9 @@ function setCsrfCookie(value: string) {
 
 describe('new case form', () => {
   it('shows Dutch inline errors and a linked summary, and does not post invalid input', async () => {
-    const api = mockApi({ 'GET /api/auth/me': () => json(200, buildMe({ role: 'coordinator', municipalityCode: null })) });
+    const api = mockApi({
+      'GET /api/auth/me': () => json(200, buildMe({ role: 'coordinator', municipalityCode: null })),
+    });
     const { user } = renderApp('/dossiers/nieuw');
 
     await user.click(await screen.findByRole('button', { name: 'Knelpunt melden' }));
@@ -83,7 +85,9 @@ describe('new case form', () => {
         problem(400, {
           type: 'https://doorbraak.nl/problems/validation',
           title: 'Ongeldige invoer',
-          errors: [{ field: 'projectName', code: 'custom', message: 'Deze projectnaam bestaat al in Barendrecht.' }],
+          errors: [
+            { field: 'projectName', code: 'custom', message: 'Deze projectnaam bestaat al in Barendrecht.' },
+          ],
         }),
     });
     const { user } = renderApp('/dossiers/nieuw');
@@ -94,10 +98,9 @@ describe('new case form', () => {
     await user.click(screen.getByRole('button', { name: 'Knelpunt melden' }));
 
     const summary = await screen.findByRole('alert');
-    expect(within(summary).getByRole('link', { name: 'Deze projectnaam bestaat al in Barendrecht.' })).toHaveAttribute(
-      'href',
-      '#projectName',
-    );
+    expect(
+      within(summary).getByRole('link', { name: 'Deze projectnaam bestaat al in Barendrecht.' }),
+    ).toHaveAttribute('href', '#projectName');
     expect(screen.getByRole('textbox', { name: 'Projectnaam' })).toHaveAccessibleDescription(
       'Fout: Deze projectnaam bestaat al in Barendrecht.',
     );
@@ -106,7 +109,9 @@ describe('new case form', () => {
   it('tells users without the right role that they cannot report', async () => {
     mockApi({ 'GET /api/auth/me': () => json(200, buildMe({ role: 'party', municipalityCode: null })) });
     renderApp('/dossiers/nieuw');
-    expect(await screen.findByRole('heading', { level: 1, name: 'U kunt geen knelpunt melden' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'U kunt geen knelpunt melden' }),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Nieuw knelpunt melden' })).not.toBeInTheDocument();
   });
 });

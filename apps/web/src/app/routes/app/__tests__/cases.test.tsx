@@ -7,7 +7,11 @@ import { renderApp } from '@/testing/test-utils';
 describe('case list', () => {
   it('renders the cases in a table and loads more with the cursor', async () => {
     const first = [
-      buildCaseSummary({ projectName: 'De Stationstuinen', homesTotal: 3500, knelpuntTypes: ['grid_congestion', 'nitrogen'] }),
+      buildCaseSummary({
+        projectName: 'De Stationstuinen',
+        homesTotal: 3500,
+        knelpuntTypes: ['grid_congestion', 'nitrogen'],
+      }),
       buildCaseSummary({ projectName: 'Havenkwartier', status: 'escalated' }),
     ];
     const second = [buildCaseSummary({ projectName: 'Dorpsrand Oost', homesTotal: 120 })];
@@ -24,7 +28,15 @@ describe('case list', () => {
     const headers = within(table)
       .getAllByRole('columnheader')
       .map((h) => h.textContent);
-    expect(headers).toEqual(['Kenmerk', 'Project', 'Gemeente', 'Provincie', 'Woningen', 'Knelpunten', 'Status']);
+    expect(headers).toEqual([
+      'Kenmerk',
+      'Project',
+      'Gemeente',
+      'Provincie',
+      'Woningen',
+      'Knelpunten',
+      'Status',
+    ]);
 
     const row = within(table).getByRole('row', { name: /De Stationstuinen/ });
     expect(within(row).getByRole('link', { name: 'De Stationstuinen' })).toHaveAttribute(
@@ -55,7 +67,8 @@ describe('case list', () => {
       'GET /api/auth/me': () => json(200, buildMe()),
       'GET /api/cases': ({ url }) =>
         json(200, {
-          items: url.searchParams.get('q') === 'haven' ? [buildCaseSummary({ projectName: 'Havenkwartier' })] : [],
+          items:
+            url.searchParams.get('q') === 'haven' ? [buildCaseSummary({ projectName: 'Havenkwartier' })] : [],
           nextCursor: null,
         }),
     });
@@ -88,7 +101,9 @@ describe('case list', () => {
     });
     renderApp(`/dossiers/${item.id}`);
 
-    expect(await screen.findByRole('heading', { level: 1, name: `${item.reference} De Stationstuinen` })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: `${item.reference} De Stationstuinen` }),
+    ).toBeInTheDocument();
     expect(screen.getByText('3.500 woningen, waarvan 1.200 sociaal of betaalbaar')).toBeInTheDocument();
     expect(screen.getByText('Wacht op netaansluiting.')).toBeInTheDocument();
     expect(screen.getByText('Netcongestie')).toBeInTheDocument();
@@ -106,12 +121,16 @@ describe('case list', () => {
     });
     renderApp(`/dossiers/${id}`);
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Dossier niet gevonden' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Dossier niet gevonden' }),
+    ).toBeInTheDocument();
   });
 
   it('shows a 404 page for unknown routes', async () => {
     mockApi({});
     renderApp('/bestaat-niet');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Pagina niet gevonden' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Pagina niet gevonden' }),
+    ).toBeInTheDocument();
   });
 });

@@ -49,7 +49,9 @@ describe('login page', () => {
       'href',
       '#password',
     );
-    expect(screen.getByLabelText('E-mailadres')).toHaveAccessibleDescription('Fout: Vul een geldig e-mailadres in.');
+    expect(screen.getByLabelText('E-mailadres')).toHaveAccessibleDescription(
+      'Fout: Vul een geldig e-mailadres in.',
+    );
     expect(screen.getByLabelText('E-mailadres')).toBeInvalid();
     expect(api.requests).toHaveLength(0);
   });
@@ -98,7 +100,9 @@ describe('login page', () => {
     await user.type(screen.getByLabelText('Email address'), 'someone@example.org');
     await user.type(screen.getByLabelText('Password'), 'x');
     await user.click(screen.getByRole('button', { name: 'Log in' }));
-    expect(await screen.findByRole('link', { name: 'Email address or password incorrect' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'Email address or password incorrect' }),
+    ).toBeInTheDocument();
     expect(api.calls('POST', '/api/auth/login')[0]?.headers.get('Accept-Language')).toBe('en');
   });
 });

@@ -1,0 +1,126 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * The walking skeleton end to end: the built web app served by the built api, in Chromium.
+ * Every page on the way is checked with axe against WCAG 2.1 A and AA.
+ */
+const DEMO_PASSWORD = 'Doorbraak-demo-2026';
+const BARENDRECHT = 'gemeente.barendrecht@demo.doorbraak.nl';
+
+async function expectNoAxeViolations(page: Page, name: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    targets: v.nodes.map((n) => n.target.join(' ')),
+  }));
+  expect(summary, `axe violations on ${name}`).toEqual([]);
+}
+
+async function logIn(page: Page, email: string) {
+  await page.goto('/inloggen');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page).toHaveURL(/\/dossiers$/);
+}
+
+test('a municipality reports a knelpunt, finds it in the list and opens it', async ({ page }) => {
+  const projectName = `E2E Stationstuinen ${Date.now()}`;
+
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/inloggen/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Inloggen' })).toBeVisible();
+  await expectNoAxeViolations(page, 'login page');
+
+  // A wrong password gives the Dutch error summary.
+  await page.getByLabel('E-mailadres').fill(BARENDRECHT);
+  await page.getByLabel('Wachtwoord').fill('verkeerd-wachtwoord');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByRole('link', { name: 'E-mailadres of wachtwoord onjuist' })).toBeVisible();
+  await expectNoAxeViolations(page, 'login page with errors');
+
+  await logIn(page, BARENDRECHT);
+  await expect(page.getByRole('heading', { level: 1, name: 'Dossiers' })).toBeVisible();
+  await expect(page.getByText(/Ingelogd als .*Barendrecht/)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /dossiers getoond|geen dossiers/ })).toBeVisible();
+  await expectNoAxeViolations(page, 'case list');
+
+  await page
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('link', { name: 'Nieuw knelpunt melden' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Nieuw knelpunt melden' })).toBeFocused();
+  await expect(page.getByLabel('Gemeente')).toHaveValue('GM0489');
+  await expectNoAxeViolations(page, 'new case form');
+
+  // Invalid first: the summary lists the problems in Dutch.
+  await page.getByRole('button', { name: 'Knelpunt melden' }).click();
+  await expect(page.getByRole('link', { name: 'Vul de projectnaam in.' })).toBeVisible();
+  await expectNoAxeViolations(page, 'new case form with errors');
+
+  await page.getByRole('textbox', { name: 'Projectnaam' }).fill(projectName);
+  await page.getByRole('textbox', { name: 'Aantal woningen' }).fill('3500');
+  await page.getByRole('checkbox', { name: 'Netcongestie' }).check();
+  await page
+    .getByRole('textbox', { name: /Toelichting/ })
+    .fill('Wacht op een netaansluiting voor de warmtepompen.');
+  await page.getByRole('button', { name: 'Knelpunt melden' }).click();
+
+  await expect(page).toHaveURL(/\/dossiers\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(projectName) })).toBeVisible();
+  await expect(page.getByText('3.500 woningen')).toBeVisible();
+  await expectNoAxeViolations(page, 'case detail');
+  const detailUrl = page.url();
+
+  await page.getByRole('link', { name: 'Terug naar dossiers' }).click();
+  await page.getByRole('searchbox', { name: 'Zoeken in dossiers' }).fill(projectName);
+  await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+  await expect(page).toHaveURL(/\?q=/);
+  const row = page.getByRole('row', { name: new RegExp(projectName) });
+  await expect(row).toBeVisible();
+  await expect(row.getByRole('cell', { name: '3.500' })).toBeVisible();
+  await row.getByRole('link', { name: projectName }).click();
+  await expect(page).toHaveURL(detailUrl);
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(projectName) })).toBeFocused();
+
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await expect(page).toHaveURL(/\/inloggen/);
+  await page.goto('/dossiers');
+  await expect(page).toHaveURL(/\/inloggen/);
+});
+
+test('the login page works with the keyboard only', async ({ page }) => {
+  await page.goto('/inloggen');
+  await expect(page.getByRole('heading', { level: 1, name: 'Inloggen' })).toBeVisible();
+  const email = page.getByLabel('E-mailadres');
+
+  // The skip link comes first.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Naar de inhoud' })).toBeFocused();
+
+  for (let i = 0; i < 10 && !(await email.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(email).toBeFocused();
+  await page.keyboard.type(BARENDRECHT);
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Wachtwoord')).toBeFocused();
+  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+
+  await expect(page).toHaveURL(/\/dossiers$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Dossiers' })).toBeVisible();
+});
+
+test('unknown pages and the accessibility statement', async ({ page }) => {
+  await page.goto('/bestaat-niet');
+  await expect(page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' })).toBeVisible();
+  await page.getByRole('link', { name: 'Toegankelijkheid' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Toegankelijkheid' })).toBeVisible();
+  await expectNoAxeViolations(page, 'accessibility statement');
+});
