@@ -8,3 +8,4 @@ export * from './reference';
 export * from './schemas/common';
 export * from './schemas/auth';
 export * from './schemas/case';
+export * from './schemas/mailbox';

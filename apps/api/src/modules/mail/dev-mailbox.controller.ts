@@ -1,7 +1,8 @@
+import { type Mailbox, mailboxSchema } from '@doorbraak/domain';
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { openApiResponseSchema } from '../../common/zod-body';
 import { ProblemException } from '../../common/problem.exception';
-import type { MailboxMessage } from '../../runtime/embedded-smtp';
 import type { Runtime } from '../../runtime/runtime';
 import { RUNTIME } from '../../runtime/runtime.tokens';
 import { Roles } from '../identity/auth.decorators';
@@ -16,9 +17,10 @@ export class DevMailboxController {
   @Get()
   @Roles('admin')
   @ApiOperation({ summary: 'Emails the app sent, newest first (embedded mail catcher only).' })
-  list(): { items: readonly MailboxMessage[] } {
+  @ApiOkResponse({ schema: openApiResponseSchema(mailboxSchema) })
+  list(): Mailbox {
     if (!this.runtime.mailbox)
       throw ProblemException.notFound('De ingebouwde mailbox staat uit: SMTP_URL is ingesteld.');
-    return { items: this.runtime.mailbox.list() };
+    return { items: [...this.runtime.mailbox.list()] };
   }
 }
