@@ -32,6 +32,10 @@ export const DOMAIN_MESSAGES = {
     nl: 'Vul een geldig e-mailadres in.',
     en: 'Enter a valid email address.',
   },
+  'patch.empty': {
+    nl: 'Geef minstens één veld om te wijzigen.',
+    en: 'Give at least one field to change.',
+  },
   'password.required': {
     nl: 'Vul uw wachtwoord in.',
     en: 'Enter your password.',

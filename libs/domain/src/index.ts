@@ -9,3 +9,4 @@ export * from './schemas/common';
 export * from './schemas/auth';
 export * from './schemas/case';
 export * from './schemas/mailbox';
+export * from './schemas/lifecycle';

@@ -1,12 +1,18 @@
 import {
   CaseAssignmentEntity,
+  CaseAttachmentEntity,
+  CaseBreakthroughEntity,
+  CaseCommentEntity,
   CaseEntity,
+  CaseEscalationEntity,
+  CaseEventEntity,
   CaseKnelpuntEntity,
   CaseReferenceCounterEntity,
 } from '../modules/cases/case.entity';
 import { OrganisationEntity } from '../modules/identity/organisation.entity';
 import { SessionEntity } from '../modules/identity/session.entity';
 import { UserEntity } from '../modules/identity/user.entity';
+import { RegionEntity, RegionMunicipalityEntity } from '../modules/reference/region.entity';
 import {
   EscalationLevelEntity,
   KnelpuntTypeEntity,
@@ -22,6 +28,8 @@ export const ENTITIES = [
   KnelpuntTypeEntity,
   EscalationLevelEntity,
   PartyTypeEntity,
+  RegionEntity,
+  RegionMunicipalityEntity,
   OrganisationEntity,
   UserEntity,
   SessionEntity,
@@ -29,4 +37,9 @@ export const ENTITIES = [
   CaseKnelpuntEntity,
   CaseReferenceCounterEntity,
   CaseAssignmentEntity,
+  CaseEscalationEntity,
+  CaseBreakthroughEntity,
+  CaseCommentEntity,
+  CaseAttachmentEntity,
+  CaseEventEntity,
 ];

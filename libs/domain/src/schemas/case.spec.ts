@@ -57,8 +57,31 @@ describe('createCaseSchema', () => {
 
 describe('caseListQuerySchema', () => {
   it('defaults the limit and bounds it to 200', () => {
-    expect(validate(caseListQuerySchema, {})).toEqual({ ok: true, data: { limit: 50 } });
+    expect(validate(caseListQuerySchema, {})).toEqual({ ok: true, data: { limit: 50, sort: 'newest' } });
     expect(validate(caseListQuerySchema, { limit: '200' }).ok).toBe(true);
     expect(validate(caseListQuerySchema, { limit: '201' }).ok).toBe(false);
+  });
+});
+
+describe('caseListQuerySchema filters', () => {
+  it('splits comma lists and checks each item', () => {
+    const r = validate(caseListQuerySchema, {
+      status: 'submitted, accepted',
+      province: 'PV28',
+      overdue: 'true',
+    });
+    expect(r).toEqual({
+      ok: true,
+      data: {
+        limit: 50,
+        sort: 'newest',
+        status: ['submitted', 'accepted'],
+        province: ['PV28'],
+        overdue: true,
+      },
+    });
+    expect(validate(caseListQuerySchema, { status: 'submitted,bogus' }).ok).toBe(false);
+    expect(validate(caseListQuerySchema, { municipality: 'GM12' }).ok).toBe(false);
+    expect(validate(caseListQuerySchema, { sort: 'random' }).ok).toBe(false);
   });
 });

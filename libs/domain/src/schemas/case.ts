@@ -72,9 +72,43 @@ export const caseListSchema = z.object({
 });
 export type CaseList = z.infer<typeof caseListSchema>;
 
+/** A comma-separated query parameter (`?status=submitted,accepted`) as a bounded list. */
+const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .max(2000)
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item).min(1).max(50));
+
+export const CASE_SORTS = ['newest', 'oldest', 'homes', 'updated'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
 export const caseListQuerySchema = z.strictObject({
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  q: z.string().trim().max(200).optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  status: csv(z.enum(CASE_STATUSES)).optional(),
+  knelpuntType: csv(knelpuntTypeCode).optional(),
+  province: csv(z.string().regex(/^PV\d{2}$/)).optional(),
+  municipality: csv(z.string().regex(/^GM\d{4}$/)).optional(),
+  region: z.uuid().optional(),
+  party: z.uuid().optional(),
+  level: csv(
+    z.enum(['woondeal_table', 'regional_table', 'national_table', 'ministerial_taskforce']),
+  ).optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  examples: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  sort: z.enum(CASE_SORTS).default('newest'),
 });
 export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
