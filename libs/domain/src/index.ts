@@ -10,3 +10,4 @@ export * from './schemas/auth';
 export * from './schemas/case';
 export * from './schemas/mailbox';
 export * from './schemas/lifecycle';
+export * from './permissions';

@@ -142,7 +142,10 @@ export class CaseReferenceCounterEntity {
 @Entity('case_assignments')
 @Index('idx_case_assignments_case', ['caseId'])
 @Index('idx_case_assignments_organisation', ['organisationId', 'caseId'])
-@Index('uq_case_assignments_open_party', ['caseId', 'organisationId'], { unique: true, where: 'removed_at IS NULL' })
+@Index('uq_case_assignments_open_party', ['caseId', 'organisationId'], {
+  unique: true,
+  where: 'removed_at IS NULL',
+})
 export class CaseAssignmentEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

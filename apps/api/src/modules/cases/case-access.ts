@@ -1,0 +1,87 @@
+import type { Actor, CaseFacts, CaseStatus } from '@doorbraak/domain';
+import type { EntityManager } from 'typeorm';
+import { isUuid } from '../../common/ids';
+import { ProblemException } from '../../common/problem.exception';
+import { caseScopeSql } from '../identity/case-scope.sql';
+
+export interface LockedCase extends CaseFacts {
+  id: string;
+  reference: string;
+  status: CaseStatus;
+  levelCode: string;
+  levelRank: number;
+  version: number;
+  municipalityCode: string;
+  provinceCode: string;
+  homesTotal: number;
+  createdAt: Date;
+}
+
+/**
+ * Loads a case the actor may see and locks its row for the rest of the transaction (every
+ * command on a case starts here, which also serialises its event chain). 404 when the case
+ * does not exist or is outside the actor's scope.
+ */
+export async function lockCaseInScope(
+  manager: EntityManager,
+  actor: Actor,
+  caseId: string,
+): Promise<LockedCase> {
+  if (!isUuid(caseId)) throw ProblemException.notFound('Dossier niet gevonden.');
+  const params: unknown[] = [caseId];
+  const scope = caseScopeSql(actor, 'c', params);
+  const rows: {
+    id: string;
+    reference: string;
+    status: CaseStatus;
+    level_code: string;
+    rank: number;
+    version: number;
+    municipality_code: string;
+    province_code: string;
+    homes_total: number;
+    submitter_organisation_id: string;
+    created_at: Date;
+  }[] = await manager.query(
+    `SELECT c.id, c.reference, c.status, c.level_code, l.rank, c.version, c.municipality_code, c.province_code,
+            c.homes_total, c.submitter_organisation_id, c.created_at
+       FROM cases c JOIN escalation_levels l ON l.code = c.level_code
+      WHERE c.id = $1 AND ${scope}
+      FOR UPDATE OF c`,
+    params,
+  );
+  const row = rows[0];
+  if (!row) throw ProblemException.notFound('Dossier niet gevonden.');
+  return {
+    id: row.id,
+    reference: row.reference,
+    status: row.status,
+    levelCode: row.level_code,
+    levelRank: row.rank,
+    version: row.version,
+    municipalityCode: row.municipality_code,
+    provinceCode: row.province_code,
+    homesTotal: row.homes_total,
+    submitterOrganisationId: row.submitter_organisation_id,
+    createdAt: new Date(row.created_at),
+  };
+}
+
+/** Bumps the case's version (its ETag) after a command changed it or what hangs off it. */
+export async function touchCase(
+  manager: EntityManager,
+  caseId: string,
+  fields: Partial<Record<'status' | 'level_code' | 'closed_at', unknown>> = {},
+): Promise<number> {
+  const sets = ['version = version + 1', 'updated_at = now()'];
+  const params: unknown[] = [caseId];
+  for (const [column, value] of Object.entries(fields)) {
+    params.push(value);
+    sets.push(`${column} = $${params.length}`);
+  }
+  const rows: { version: number }[] = await manager.query(
+    `UPDATE cases SET ${sets.join(', ')} WHERE id = $1 RETURNING version`,
+    params,
+  );
+  return rows[0]?.version ?? 0;
+}
