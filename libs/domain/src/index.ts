@@ -11,3 +11,5 @@ export * from './schemas/case';
 export * from './schemas/mailbox';
 export * from './schemas/lifecycle';
 export * from './permissions';
+export * from './schemas/resources';
+export * from './schemas/case-detail';

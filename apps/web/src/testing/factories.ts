@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseSummary, Me } from '@doorbraak/domain';
+import type { CaseDetail, CaseSummary, MailboxMessage, Me } from '@doorbraak/domain';
 
 /** Test data builders: fresh objects per call, valid against the domain schemas. */
 let counter = 0;
@@ -34,7 +34,7 @@ export function buildCaseSummary(overrides: Partial<CaseSummary> = {}): CaseSumm
     homesTotal: 3500,
     knelpuntTypes: ['grid_congestion'],
     status: 'submitted',
-    levelCode: 'regional',
+    levelCode: 'woondeal_table',
     isExample: false,
     createdAt: '2026-11-20T10:00:00.000Z',
     updatedAt: '2026-11-20T10:00:00.000Z',
@@ -49,9 +49,32 @@ export function buildCaseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail
     description: null,
     phase: null,
     confidentiality: 'intern',
+    locationProgramme: 'geen',
+    levelRank: 1,
     submitterOrganisationId: nextId(),
     submitterOrganisationName: 'Gemeente Barendrecht',
     version: 1,
+    assignments: [],
+    escalations: [],
+    breakthrough: null,
+    availableTransitions: [],
+    permissions: { edit: false, manageAssignments: false, escalate: false, comment: true },
+    ...overrides,
+  };
+}
+
+export function buildMailboxMessage(overrides: Partial<MailboxMessage> = {}): MailboxMessage {
+  const id = nextId();
+  return {
+    id,
+    receivedAt: '2026-11-20T10:05:00.000Z',
+    messageId: `<${id}@doorbraak.local>`,
+    from: 'Doorbraak <noreply@doorbraak.local>',
+    to: ['gemeente.barendrecht@demo.doorbraak.nl'],
+    subject: `Herinnering ${counter}`,
+    text: 'Goedemorgen,\n\nDit is een herinnering.\n',
+    html: null,
+    headers: {},
     ...overrides,
   };
 }

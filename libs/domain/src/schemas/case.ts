@@ -55,17 +55,6 @@ export const caseSummarySchema = z.object({
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
-export const caseDetailSchema = caseSummarySchema.extend({
-  homesSocialOrAffordable: z.number().int().nullable(),
-  description: z.string().nullable(),
-  phase: z.enum(PROJECT_PHASES).nullable(),
-  confidentiality: z.enum(CONFIDENTIALITY_LEVELS),
-  submitterOrganisationId: z.uuid(),
-  submitterOrganisationName: z.string(),
-  version: z.number().int(),
-});
-export type CaseDetail = z.infer<typeof caseDetailSchema>;
-
 export const caseListSchema = z.object({
   items: z.array(caseSummarySchema),
   nextCursor: z.string().nullable(),

@@ -6,6 +6,7 @@ import {
   PROVINCES,
 } from '@doorbraak/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { CaseEventsService } from '../../modules/cases/case-events.service';
 import { CasesService } from '../../modules/cases/cases.service';
 
 export const DEMO_PASSWORD = 'Doorbraak-demo-2026';
@@ -252,7 +253,7 @@ export async function seedDemoData(db: DataSource, passwordHash: string): Promis
       users[account.email] = (rows[0] as { id: string }).id;
     }
 
-    const cases = new CasesService(db);
+    const cases = new CasesService(db, new CaseEventsService(db));
     const liander = await orgId(manager, 'Liander');
     const all = [...letterCases(), ...exampleCases()].sort(
       (a, b) => a.createdAt.getTime() - b.createdAt.getTime(),

@@ -2,6 +2,7 @@ import type { Actor, CaseFacts, CaseStatus } from '@doorbraak/domain';
 import type { EntityManager } from 'typeorm';
 import { isUuid } from '../../common/ids';
 import { ProblemException } from '../../common/problem.exception';
+import { rows } from '../../database/query';
 import { caseScopeSql } from '../identity/case-scope.sql';
 
 export interface LockedCase extends CaseFacts {
@@ -30,7 +31,7 @@ export async function lockCaseInScope(
   if (!isUuid(caseId)) throw ProblemException.notFound('Dossier niet gevonden.');
   const params: unknown[] = [caseId];
   const scope = caseScopeSql(actor, 'c', params);
-  const rows: {
+  const found: {
     id: string;
     reference: string;
     status: CaseStatus;
@@ -50,7 +51,7 @@ export async function lockCaseInScope(
       FOR UPDATE OF c`,
     params,
   );
-  const row = rows[0];
+  const row = found[0];
   if (!row) throw ProblemException.notFound('Dossier niet gevonden.');
   return {
     id: row.id,
@@ -79,9 +80,10 @@ export async function touchCase(
     params.push(value);
     sets.push(`${column} = $${params.length}`);
   }
-  const rows: { version: number }[] = await manager.query(
+  const updated = await rows<{ version: number }>(
+    manager,
     `UPDATE cases SET ${sets.join(', ')} WHERE id = $1 RETURNING version`,
     params,
   );
-  return rows[0]?.version ?? 0;
+  return updated[0]?.version ?? 0;
 }

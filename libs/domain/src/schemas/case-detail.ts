@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { caseSummarySchema, CONFIDENTIALITY_LEVELS, PROJECT_PHASES } from './case';
+import { LOCATION_PROGRAMMES } from './lifecycle';
+import {
+  assignmentSchema,
+  breakthroughRecordSchema,
+  escalationSchema,
+  transitionOptionSchema,
+} from './resources';
+
+/** One case as GET /api/cases/{id} answers it: the project, its parties, ladder and what the actor may do. */
+export const caseDetailSchema = caseSummarySchema.extend({
+  homesSocialOrAffordable: z.number().int().nullable(),
+  description: z.string().nullable(),
+  phase: z.enum(PROJECT_PHASES).nullable(),
+  confidentiality: z.enum(CONFIDENTIALITY_LEVELS),
+  locationProgramme: z.enum(LOCATION_PROGRAMMES),
+  levelRank: z.number().int(),
+  submitterOrganisationId: z.uuid(),
+  submitterOrganisationName: z.string(),
+  version: z.number().int(),
+  assignments: z.array(assignmentSchema),
+  escalations: z.array(escalationSchema),
+  breakthrough: breakthroughRecordSchema.nullable(),
+  availableTransitions: z.array(transitionOptionSchema),
+  permissions: z.object({
+    edit: z.boolean(),
+    manageAssignments: z.boolean(),
+    escalate: z.boolean(),
+    comment: z.boolean(),
+  }),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
