@@ -9,7 +9,6 @@ import {
   type CaseEvent,
   type CaseList,
   type CaseListQuery,
-  type CaseSummary,
   checkTransition,
   commentVisibilitiesFor,
   type CreateCaseInput,
@@ -29,106 +28,8 @@ import { MunicipalityEntity } from '../reference/reference.entities';
 import { lockCaseInScope, type LockedCase, touchCase } from './case-access';
 import { CaseEventsService, type ChainVerification, eventActor } from './case-events.service';
 import { loadAssignments, loadBreakthrough, loadEscalations } from './case-read-models';
-import { searchCondition } from './case-search';
+import { buildCaseListQuery, type CaseRow, caseListPage, iso, selectCase, toSummary } from './case-list.query';
 import { CaseEntity, CaseKnelpuntEntity } from './case.entity';
-
-interface CaseRow {
-  id: string;
-  reference: string;
-  project_name: string;
-  municipality_code: string;
-  municipality_name: string;
-  province_code: string;
-  province_name: string;
-  homes_total: number;
-  homes_social_or_affordable: number | null;
-  description: string | null;
-  phase: CaseDetail['phase'];
-  confidentiality: CaseDetail['confidentiality'];
-  location_programme: CaseDetail['locationProgramme'];
-  status: CaseSummary['status'];
-  level_code: string;
-  level_rank: number;
-  is_example: boolean;
-  submitter_organisation_id: string;
-  submitter_organisation_name: string;
-  version: number;
-  created_at: Date | string;
-  updated_at: Date | string;
-  /** The sort key as PostgreSQL prints it (microseconds included): the exact keyset position. */
-  sort_key: string;
-  knelpunt_types: string[] | null;
-}
-
-const SORTS = {
-  newest: { column: 'c.created_at', direction: 'DESC', cast: 'timestamptz' },
-  oldest: { column: 'c.created_at', direction: 'ASC', cast: 'timestamptz' },
-  updated: { column: 'c.updated_at', direction: 'DESC', cast: 'timestamptz' },
-  homes: { column: 'c.homes_total', direction: 'DESC', cast: 'int' },
-} as const;
-
-const selectCase = (sortColumn: string) => `
-  SELECT c.id, c.reference, c.project_name, c.municipality_code, m.name AS municipality_name,
-         c.province_code, p.name AS province_name, c.homes_total, c.homes_social_or_affordable,
-         c.description, c.phase, c.confidentiality, c.location_programme, c.status, c.level_code,
-         l.rank AS level_rank, c.is_example, c.submitter_organisation_id, o.name AS submitter_organisation_name,
-         c.version, c.created_at, c.updated_at, ${sortColumn}::text AS sort_key,
-         ARRAY(SELECT k.knelpunt_code FROM case_knelpunten k WHERE k.case_id = c.id ORDER BY k.knelpunt_code) AS knelpunt_types
-    FROM cases c
-    JOIN municipalities m ON m.code = c.municipality_code
-    JOIN provinces p ON p.code = c.province_code
-    JOIN escalation_levels l ON l.code = c.level_code
-    JOIN organisations o ON o.id = c.submitter_organisation_id`;
-
-const iso = (value: Date | string) => new Date(value).toISOString();
-
-function toSummary(row: CaseRow): CaseSummary {
-  return {
-    id: row.id,
-    reference: row.reference,
-    projectName: row.project_name,
-    municipalityCode: row.municipality_code,
-    municipalityName: row.municipality_name,
-    provinceCode: row.province_code,
-    provinceName: row.province_name,
-    homesTotal: row.homes_total,
-    knelpuntTypes: row.knelpunt_types ?? [],
-    status: row.status,
-    levelCode: row.level_code,
-    isExample: row.is_example,
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
-  };
-}
-
-function encodeCursor(key: string, id: string): string {
-  return Buffer.from(JSON.stringify([key, id])).toString('base64url');
-}
-
-const KEY_PATTERNS = {
-  timestamptz: /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)$/,
-  int: /^-?\d{1,9}$/,
-} as const;
-
-function decodeCursor(value: string, cast: keyof typeof KEY_PATTERNS): { key: string; id: string } {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      typeof parsed[0] === 'string' &&
-      KEY_PATTERNS[cast].test(parsed[0]) &&
-      isUuid(parsed[1])
-    ) {
-      return { key: parsed[0], id: parsed[1] };
-    }
-  } catch {
-    // fall through
-  }
-  throw ProblemException.validation([
-    { field: 'cursor', code: 'invalid_cursor', message: 'Ongeldige cursor; begin opnieuw zonder cursor.' },
-  ]);
-}
 
 /** Allocates the next `DB-<year>-<nnnn>` inside the caller's transaction (row lock on the counter). */
 async function nextReference(manager: EntityManager, now: Date): Promise<string> {
@@ -304,65 +205,8 @@ export class CasesService {
 
   /** Scoped, filtered, searched and keyset-paginated; the sort is stable on (key, id). */
   async list(actor: Actor, query: CaseListQuery): Promise<CaseList> {
-    const sort = SORTS[query.sort];
-    const params: unknown[] = [];
-    const where = [caseScopeSql(actor, 'c', params)];
-    const add = (sql: (n: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(sql(`$${params.length}`));
-    };
-    if (query.q) where.push(searchCondition(query.q, params));
-    if (query.status) add((n) => `c.status = ANY(${n}::varchar[])`, query.status);
-    if (query.province) add((n) => `c.province_code = ANY(${n}::varchar[])`, query.province);
-    if (query.municipality) add((n) => `c.municipality_code = ANY(${n}::varchar[])`, query.municipality);
-    if (query.level) add((n) => `c.level_code = ANY(${n}::varchar[])`, query.level);
-    if (query.knelpuntType) {
-      add(
-        (n) =>
-          `EXISTS (SELECT 1 FROM case_knelpunten fk WHERE fk.case_id = c.id AND fk.knelpunt_code = ANY(${n}::varchar[]))`,
-        query.knelpuntType,
-      );
-    }
-    if (query.region) {
-      add(
-        (n) =>
-          `c.municipality_code IN (SELECT rm.municipality_code FROM region_municipalities rm WHERE rm.region_id = ${n})`,
-        query.region,
-      );
-    }
-    if (query.party) {
-      add(
-        (n) =>
-          `EXISTS (SELECT 1 FROM case_assignments fa WHERE fa.case_id = c.id AND fa.removed_at IS NULL AND fa.organisation_id = ${n})`,
-        query.party,
-      );
-    }
-    if (query.overdue !== undefined) {
-      const overdue = `EXISTS (SELECT 1 FROM case_assignments oa WHERE oa.case_id = c.id AND oa.removed_at IS NULL
-          AND oa.action_status <> 'done' AND oa.due_date < (now() AT TIME ZONE 'Europe/Amsterdam')::date)`;
-      where.push(query.overdue ? overdue : `NOT ${overdue}`);
-    }
-    if (query.examples !== undefined) add((n) => `c.is_example = ${n}`, query.examples);
-    if (query.cursor) {
-      const cursor = decodeCursor(query.cursor, sort.cast);
-      params.push(cursor.key, cursor.id);
-      const op = sort.direction === 'DESC' ? '<' : '>';
-      where.push(
-        `(${sort.column}, c.id) ${op} ($${params.length - 1}::${sort.cast}, $${params.length}::uuid)`,
-      );
-    }
-    params.push(query.limit + 1);
-    const rows: CaseRow[] = await this.db.query(
-      `${selectCase(sort.column)} WHERE ${where.join(' AND ')}
-        ORDER BY ${sort.column} ${sort.direction}, c.id ${sort.direction} LIMIT $${params.length}`,
-      params,
-    );
-    const page = rows.slice(0, query.limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(toSummary),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last.sort_key, last.id) : null,
-    };
+    const { sql, params } = buildCaseListQuery(actor, query);
+    return caseListPage(await this.db.query(sql, params), query.limit);
   }
 
   /** Edits project data under optimistic concurrency: `UPDATE … WHERE version = $n`, 412 when stale. */
