@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
  */
 const DEMO_PASSWORD = 'Doorbraak-demo-2026';
 const BARENDRECHT = 'gemeente.barendrecht@demo.doorbraak.nl';
+const ADMIN = 'admin@demo.doorbraak.nl';
 
 async function expectNoAxeViolations(page: Page, name: string) {
   const results = await new AxeBuilder({ page })
@@ -123,4 +124,47 @@ test('unknown pages and the accessibility statement', async ({ page }) => {
   await page.getByRole('link', { name: 'Toegankelijkheid' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Toegankelijkheid' })).toBeVisible();
   await expectNoAxeViolations(page, 'accessibility statement');
+});
+
+test('an admin opens the mailbox of the embedded mail catcher', async ({ page }) => {
+  await logIn(page, ADMIN);
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mailbox' }).click();
+
+  await expect(page).toHaveURL(/\/mailbox$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Mailbox' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Vernieuwen' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: /in de mailbox|Nog geen e-mails verstuurd/ }),
+  ).toBeVisible();
+  await expectNoAxeViolations(page, 'mailbox');
+
+  // A fresh demo has sent no mail yet; stub the answer to check the table and an open message too.
+  await page.route('**/api/dev/mailbox', (route) =>
+    route.fulfill({
+      json: {
+        items: [
+          {
+            id: 'e2e-1',
+            receivedAt: new Date().toISOString(),
+            messageId: '<e2e-1@doorbraak.local>',
+            from: 'Doorbraak <noreply@doorbraak.local>',
+            to: [BARENDRECHT],
+            subject: 'Herinnering: De Stationstuinen wacht op u',
+            text: 'Beste Bea,\n\nHet knelpunt wacht op uw reactie: https://doorbraak.example/dossiers/een-heel-lange-link-die-moet-afbreken\n',
+            html: '<p>Beste Bea,</p>',
+            headers: {},
+          },
+        ],
+      },
+    }),
+  );
+  await page.getByRole('button', { name: 'Vernieuwen' }).click();
+  const table = page.getByRole('table', { name: 'Verstuurde e-mails, nieuwste eerst' });
+  await table.getByRole('link', { name: 'Herinnering: De Stationstuinen wacht op u' }).click();
+  await expect(page).toHaveURL(/\/mailbox\?bericht=e2e-1$/);
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Herinnering: De Stationstuinen wacht op u' }),
+  ).toBeFocused();
+  await expect(page.getByText('Het knelpunt wacht op uw reactie', { exact: false })).toBeVisible();
+  await expectNoAxeViolations(page, 'mailbox with an open message');
 });

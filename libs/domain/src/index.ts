@@ -13,3 +13,4 @@ export * from './schemas/lifecycle';
 export * from './permissions';
 export * from './schemas/resources';
 export * from './schemas/case-detail';
+export * from './calendar';

@@ -25,6 +25,12 @@ export const paths = {
       getHref: (id: string) => `/dossiers/${encodeURIComponent(id)}`,
     },
   },
+  mailbox: {
+    path: '/mailbox',
+    /** With a message id the page opens that message (`?bericht=`). */
+    getHref: (messageId?: string) =>
+      messageId ? `/mailbox?bericht=${encodeURIComponent(messageId)}` : '/mailbox',
+  },
   accessibility: {
     path: '/toegankelijkheid',
     getHref: () => '/toegankelijkheid',

@@ -6,3 +6,8 @@ const CASE_CREATORS: readonly Role[] = ['municipality', 'coordinator', 'admin'];
 export function canCreateCase(role: Role): boolean {
   return CASE_CREATORS.includes(role);
 }
+
+/** The embedded mailbox (GET /api/dev/mailbox) is for admins only. */
+export function canViewMailbox(role: Role): boolean {
+  return role === 'admin';
+}

@@ -79,10 +79,20 @@ export function formatDate(iso: string, language: Language): string {
   return new Intl.DateTimeFormat(locales[language], { dateStyle: 'long' }).format(date);
 }
 
+/** Date and time to the second: `20 nov 2026, 11:05:12` in Dutch. */
+export function formatDateTime(iso: string, language: Language): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeStyle: 'medium' }).format(
+    date,
+  );
+}
+
 export function useI18n() {
   const language = useSyncExternalStore(subscribe, getLanguage, (): Language => 'nl');
   const t = useCallback<Translate>((key, values) => translate(language, key, values), [language]);
   const number = useCallback((value: number) => formatNumber(value, language), [language]);
   const date = useCallback((iso: string) => formatDate(iso, language), [language]);
-  return { language, setLanguage, t, formatNumber: number, formatDate: date };
+  const dateTime = useCallback((iso: string) => formatDateTime(iso, language), [language]);
+  return { language, setLanguage, t, formatNumber: number, formatDate: date, formatDateTime: dateTime };
 }

@@ -22,6 +22,7 @@ export const nl = {
 
   'nav.cases': 'Dossiers',
   'nav.newCase': 'Nieuw knelpunt melden',
+  'nav.mailbox': 'Mailbox',
 
   'errorSummary.title': 'Er is een probleem',
   'form.optional': '(niet verplicht)',
@@ -105,6 +106,34 @@ export const nl = {
   'notFound.body': 'De pagina die u zoekt bestaat niet (meer). Controleer het adres of ga naar de dossiers.',
   'notFound.home': 'Naar de dossiers',
 
+  'mailbox.title': 'Mailbox',
+  'mailbox.intro':
+    'Hier staan de e-mails die Doorbraak heeft verstuurd, zoals herinneringen. Ze gaan niet echt de deur uit: de ingebouwde mailserver vangt ze op, zodat u ze kunt lezen zonder zelf een mailserver in te stellen.',
+  'mailbox.forbidden': 'Alleen beheerders kunnen de mailbox zien.',
+  'mailbox.disabled': 'De ingebouwde mailbox staat uit: deze omgeving verstuurt echte e-mail (SMTP_URL).',
+  'mailbox.loading': 'Mailbox laden…',
+  'mailbox.refresh': 'Vernieuwen',
+  'mailbox.refreshing': 'Bezig met vernieuwen…',
+  'mailbox.empty': 'Nog geen e-mails verstuurd.',
+  'mailbox.count.one': '1 e-mail in de mailbox',
+  'mailbox.count': '{count} e-mails in de mailbox',
+  'mailbox.table.caption': 'Verstuurde e-mails, nieuwste eerst',
+  'mailbox.table.receivedAt': 'Ontvangen',
+  'mailbox.table.to': 'Aan',
+  'mailbox.table.subject': 'Onderwerp',
+  'mailbox.noSubject': '(geen onderwerp)',
+  'mailbox.message.from': 'Van',
+  'mailbox.message.to': 'Aan',
+  'mailbox.message.subject': 'Onderwerp',
+  'mailbox.message.receivedAt': 'Ontvangen',
+  'mailbox.message.messageId': 'Message-ID',
+  'mailbox.message.noMessageId': 'Geen',
+  'mailbox.message.text': 'Tekst van de e-mail',
+  'mailbox.message.noText': 'Deze e-mail heeft geen tekstversie.',
+  'mailbox.message.htmlNote': 'Deze e-mail heeft ook een HTML-versie. Hier staat alleen de tekstversie.',
+  'mailbox.message.close': 'E-mail sluiten',
+  'mailbox.message.notFound': 'Deze e-mail staat niet (meer) in de mailbox.',
+
   'a11y.title': 'Toegankelijkheid',
   'a11y.intro':
     'Wij willen dat iedereen Doorbraak kan gebruiken. Daarom bouwen we deze website volgens de Web Content Accessibility Guidelines (WCAG) 2.1 op niveau AA, de norm voor websites van de overheid.',
@@ -139,6 +168,7 @@ export const en: Messages = {
 
   'nav.cases': 'Cases',
   'nav.newCase': 'Report a new knelpunt',
+  'nav.mailbox': 'Mailbox',
 
   'errorSummary.title': 'There is a problem',
   'form.optional': '(optional)',
@@ -221,6 +251,34 @@ export const en: Messages = {
   'notFound.body':
     'The page you are looking for does not exist (any more). Check the address or go to the cases.',
   'notFound.home': 'Go to the cases',
+
+  'mailbox.title': 'Mailbox',
+  'mailbox.intro':
+    'These are the emails Doorbraak has sent, such as reminders. They are not really delivered: the built-in mail server catches them, so you can read them without setting up a mail server yourself.',
+  'mailbox.forbidden': 'Only administrators can see the mailbox.',
+  'mailbox.disabled': 'The built-in mailbox is off: this environment sends real email (SMTP_URL).',
+  'mailbox.loading': 'Loading mailbox…',
+  'mailbox.refresh': 'Refresh',
+  'mailbox.refreshing': 'Refreshing…',
+  'mailbox.empty': 'No emails sent yet.',
+  'mailbox.count.one': '1 email in the mailbox',
+  'mailbox.count': '{count} emails in the mailbox',
+  'mailbox.table.caption': 'Sent emails, newest first',
+  'mailbox.table.receivedAt': 'Received',
+  'mailbox.table.to': 'To',
+  'mailbox.table.subject': 'Subject',
+  'mailbox.noSubject': '(no subject)',
+  'mailbox.message.from': 'From',
+  'mailbox.message.to': 'To',
+  'mailbox.message.subject': 'Subject',
+  'mailbox.message.receivedAt': 'Received',
+  'mailbox.message.messageId': 'Message-ID',
+  'mailbox.message.noMessageId': 'None',
+  'mailbox.message.text': 'Text of the email',
+  'mailbox.message.noText': 'This email has no text version.',
+  'mailbox.message.htmlNote': 'This email also has an HTML version. Only the text version is shown here.',
+  'mailbox.message.close': 'Close email',
+  'mailbox.message.notFound': 'This email is not (or no longer) in the mailbox.',
 
   'a11y.title': 'Accessibility',
   'a11y.intro':

@@ -15,7 +15,7 @@ import { Loading } from '@/components/ui/loading';
 import { paths } from '@/config/paths';
 import { getMeQueryOptions, useMe } from '@/features/auth/api/get-me';
 import { useLogout } from '@/features/auth/api/logout';
-import { canCreateCase } from '@/lib/authorization';
+import { canCreateCase, canViewMailbox } from '@/lib/authorization';
 import { useI18n } from '@/lib/i18n';
 
 /** Logged-in pages only: without a session (GET /api/auth/me answers 401) go to the login page. */
@@ -59,6 +59,13 @@ function MainNav({ me }: { me: Me }) {
         <li>
           <NavLink to={paths.cases.new.getHref()} className="page-nav__link">
             {t('nav.newCase')}
+          </NavLink>
+        </li>
+      ) : null}
+      {canViewMailbox(me.role) ? (
+        <li>
+          <NavLink to={paths.mailbox.getHref()} className="page-nav__link">
+            {t('nav.mailbox')}
           </NavLink>
         </li>
       ) : null}

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { buildCaseSummary, buildMe } from '@/testing/factories';
+import { buildCaseDetail, buildCaseSummary, buildMe } from '@/testing/factories';
 import { json, mockApi } from '@/testing/mock-api';
 import { renderApp } from '@/testing/test-utils';
 
@@ -88,16 +88,15 @@ describe('case list', () => {
     mockApi({
       'GET /api/auth/me': () => json(200, buildMe()),
       [`GET /api/cases/${item.id}`]: () =>
-        json(200, {
-          ...item,
-          homesSocialOrAffordable: 1200,
-          description: 'Wacht op netaansluiting.',
-          phase: 'plan',
-          confidentiality: 'intern',
-          submitterOrganisationId: item.id,
-          submitterOrganisationName: 'Gemeente Barendrecht',
-          version: 1,
-        }),
+        json(
+          200,
+          buildCaseDetail({
+            ...item,
+            homesSocialOrAffordable: 1200,
+            description: 'Wacht op netaansluiting.',
+            phase: 'plan',
+          }),
+        ),
     });
     renderApp(`/dossiers/${item.id}`);
 
