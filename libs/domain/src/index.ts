@@ -14,3 +14,4 @@ export * from './permissions';
 export * from './schemas/resources';
 export * from './schemas/case-detail';
 export * from './calendar';
+export * from './deadlines';
