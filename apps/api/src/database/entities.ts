@@ -9,7 +9,15 @@ import {
   CaseKnelpuntEntity,
   CaseReferenceCounterEntity,
 } from '../modules/cases/case.entity';
+import {
+  DeadlineEntity,
+  DeadlineEventEntity,
+  DeadlinePolicyEntity,
+  HolidayEntity,
+  ScheduledReminderEntity,
+} from '../modules/deadlines/deadline.entity';
 import { OrganisationEntity } from '../modules/identity/organisation.entity';
+import { DeliveryEntity } from '../modules/notifications/delivery.entity';
 import { SessionEntity } from '../modules/identity/session.entity';
 import { UserEntity } from '../modules/identity/user.entity';
 import { RegionEntity, RegionMunicipalityEntity } from '../modules/reference/region.entity';
@@ -42,4 +50,10 @@ export const ENTITIES = [
   CaseCommentEntity,
   CaseAttachmentEntity,
   CaseEventEntity,
+  HolidayEntity,
+  DeadlinePolicyEntity,
+  DeadlineEntity,
+  DeadlineEventEntity,
+  ScheduledReminderEntity,
+  DeliveryEntity,
 ];

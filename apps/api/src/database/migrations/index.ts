@@ -1,7 +1,9 @@
+import { Deadlines1795753259476 } from './1795753259476-Deadlines';
 import { CaseLifecycle1795752597477 } from './1795752597477-CaseLifecycle';
 import { Initial1795751806007 } from './1795751806007-Initial';
 // Generated migrations, in order. `npm run migration:generate -- <Name>` appends to this list.
 export const MIGRATIONS: (new () => object)[] = [
   Initial1795751806007,
   CaseLifecycle1795752597477,
+  Deadlines1795753259476,
 ];

@@ -44,6 +44,10 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** immediate | digest: non-urgent reminders wait for the 08:00 digest on working days. */
+  @Column({ name: 'notification_mode', type: 'varchar', length: 16, default: 'immediate' })
+  notificationMode: string;
+
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
 
