@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -34,6 +35,10 @@ export async function createApp(runtime: Runtime): Promise<NestFastifyApplicatio
     void reply.header('x-request-id', String(request.id));
   });
   await app.register(fastifyCookie);
+  // Attachments: streamed, one file and a few fields per request; the file size limit answers 413.
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.attachments.maxBytes, files: 1, fields: 5 },
+  });
 
   const spa = SpaFallback.load(config.webDist);
   // Nest routes Fastify's own errors (malformed JSON, media type, body size) through this filter too.

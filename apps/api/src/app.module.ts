@@ -5,6 +5,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions } from './database/data-source';
 import { DatabaseBootstrapService } from './database/database-bootstrap.service';
+import { DemoSeedService } from './database/seeds/demo.seed';
+import { AdminModule } from './modules/admin/admin.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
@@ -60,6 +62,7 @@ export class AppModule {
         IdentityModule,
         ReferenceModule,
         CasesModule,
+        AdminModule,
         HealthModule,
         QueueModule.forRuntime(runtime),
       ],
@@ -67,6 +70,7 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: RUNTIME, useValue: runtime },
         DatabaseBootstrapService,
+        DemoSeedService,
       ],
       exports: [APP_CONFIG, RUNTIME],
       global: true,

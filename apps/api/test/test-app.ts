@@ -106,7 +106,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const prefix = `test-${randomBytes(4).toString('hex')}`;
   const config = loadConfig({
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATA_DIR: dataDir,
     REDIS_PREFIX: prefix,
     DEMO_DATA: 'true',

@@ -128,16 +128,18 @@ export function computeDueAt(
     while (!isWorkingDay(day, calendar)) day = addDays(day, 1);
     return { dueDate: day, dueAt: endOfLocalDay(day) };
   }
-  for (let guard = 0; guard < 20_000; guard += 1) {
+  for (let guard = 0; guard < 60_000; guard += 1) {
     day = addDays(day, 1);
     if (!isWorkingDay(day, calendar)) continue;
-    const end = endOfLocalDay(day);
-    if (openPause && end >= openPause.from) return { dueDate: null, dueAt: null };
-    if (pausedAt(end, pauses)) continue;
+    if (pauses.length > 0) {
+      const end = endOfLocalDay(day);
+      if (openPause && end >= openPause.from) return { dueDate: null, dueAt: null };
+      if (pausedAt(end, pauses)) continue;
+    }
     counted += 1;
-    if (counted === total) return { dueDate: day, dueAt: end };
+    if (counted === total) return { dueDate: day, dueAt: endOfLocalDay(day) };
   }
-  throw new RangeError('No due date within 20,000 days');
+  throw new RangeError('No due date within 60,000 days');
 }
 
 /** Working days from `from` (exclusive) to `to` (inclusive); negative when `to` is earlier. */

@@ -99,11 +99,19 @@ export function replayDeadline(
     // A chosen date counts as the working days up to it (a weekend or holiday moves it to the
     // working day before), so pauses and extensions still push it. A date that is today or
     // already past falls due at its end: nothing can move what has passed.
-    const days = workingDaysBetween(startDate, fixedDueDate, calendar);
-    due =
-      days <= 0
-        ? { dueDate: fixedDueDate, dueAt: endOfLocalDay(fixedDueDate) }
-        : computeDueAt(started.at, days, calendar, pauses, extensions);
+    let target = fixedDueDate;
+    while (target > startDate && !isWorkingDay(target, calendar)) target = addDays(target, -1);
+    if (target <= startDate) due = { dueDate: fixedDueDate, dueAt: endOfLocalDay(fixedDueDate) };
+    else if (pauses.length === 0 && extensions.length === 0)
+      due = { dueDate: target, dueAt: endOfLocalDay(target) };
+    else
+      due = computeDueAt(
+        started.at,
+        workingDaysBetween(startDate, target, calendar),
+        calendar,
+        pauses,
+        extensions,
+      );
   } else {
     due = computeDueAt(started.at, budget, calendar, pauses, extensions);
   }

@@ -32,6 +32,7 @@ export const envSchema = z
       .default('doorbraak'),
     SMTP_URL: smtpUrl.optional(),
     MAIL_FROM: z.string().min(3).default('Doorbraak <noreply@doorbraak.local>'),
+    MAIL_SEND_WINDOW: z.enum(['always', 'working-hours']).optional(),
     DEMO_DATA: booleanish.optional(),
     SESSION_COOKIE_SECURE: booleanish.optional(),
     SESSION_IDLE_MINUTES: z.coerce
@@ -49,6 +50,12 @@ export const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WEB_DIST: z.string().optional(),
     MIGRATIONS_RUN: booleanish.optional(),
+    ATTACHMENT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(1024 * 1024 * 1024)
+      .default(10 * 1024 * 1024),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -70,13 +77,16 @@ export interface AppConfig {
   /** dataDir: PGlite data directory; null keeps the embedded database in memory (tests). */
   database: { url: string | null; dataDir: string | null };
   redis: { url: string | null; prefix: string };
-  mail: { smtpUrl: string | null; from: string };
+  /** sendWindow: `always`, or `working-hours` (08:00–18:00 Amsterdam on working days). */
+  mail: { smtpUrl: string | null; from: string; sendWindow: 'always' | 'working-hours' };
   demoData: boolean;
   session: { cookieSecure: boolean; idleMinutes: number; absoluteHours: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   webDist: string;
   dataDir: string;
   runMigrations: boolean;
+  /** Largest accepted attachment (bytes); larger uploads answer 413. */
+  attachments: { maxBytes: number };
 }
 
 export class ConfigError extends Error {
@@ -104,7 +114,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     http: { port: e.PORT, host: e.HOST, publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}` },
     database: { url: e.DATABASE_URL ?? null, dataDir: path.join(dataDir, 'pglite') },
     redis: { url: e.REDIS_URL ?? null, prefix: e.REDIS_PREFIX },
-    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
+    mail: {
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.MAIL_FROM,
+      // Someone trying the app at night still sees a reminder arrive in the embedded mailbox.
+      sendWindow: e.MAIL_SEND_WINDOW ?? (e.SMTP_URL ? 'working-hours' : 'always'),
+    },
     demoData: e.DEMO_DATA ?? embeddedDatabase,
     session: {
       cookieSecure: e.SESSION_COOKIE_SECURE ?? e.NODE_ENV === 'production',
@@ -115,5 +130,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: path.resolve(e.WEB_DIST ?? path.join(__dirname, '..', '..', '..', 'web', 'dist')),
     dataDir,
     runMigrations: e.MIGRATIONS_RUN ?? e.NODE_ENV !== 'production',
+    attachments: { maxBytes: e.ATTACHMENT_MAX_BYTES },
   };
 }

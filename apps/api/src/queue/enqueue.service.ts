@@ -1,22 +1,26 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { MAIL_QUEUE, SEND_EMAIL_JOB, type SendEmailPayload } from './queue.constants';
+import { MAIL_QUEUE, SEND_ATTEMPTS, SEND_EMAIL_JOB, type SendEmailPayload } from './queue.constants';
 
 /** Adds jobs, always awaited (an unawaited add silently loses jobs). */
 @Injectable()
 export class EnqueueService {
   constructor(@InjectQueue(MAIL_QUEUE) private readonly mailQueue: Queue<SendEmailPayload>) {}
 
-  /** `jobId` makes the add idempotent: a second add with the same id is a no-op while the job exists. */
-  async sendEmail(jobId: string, payload: SendEmailPayload): Promise<void> {
-    await this.mailQueue.add(SEND_EMAIL_JOB, payload, {
-      jobId,
-      attempts: 5,
-      backoff: { type: 'exponential', delay: 2_000 },
-      removeOnComplete: { age: 24 * 3600, count: 10_000 },
-      removeOnFail: { age: 7 * 24 * 3600 },
-    });
+  /** jobId = delivery id: adding the same delivery twice is a no-op while its job exists. */
+  async deliver(deliveryId: string): Promise<void> {
+    await this.mailQueue.add(
+      SEND_EMAIL_JOB,
+      { deliveryId },
+      {
+        jobId: deliveryId,
+        attempts: SEND_ATTEMPTS,
+        backoff: { type: 'exponential', delay: 2_000 },
+        removeOnComplete: { age: 3600, count: 10_000 },
+        removeOnFail: { age: 7 * 24 * 3600 },
+      },
+    );
   }
 
   async mailQueueCounts(): Promise<Record<string, number>> {

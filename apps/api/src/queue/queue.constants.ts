@@ -1,12 +1,16 @@
-/** Queue and job names, one place. A job name without a handler fails loudly in the processor. */
+/** Queue and job names, one place. A job name without a handler fails loudly in its processor. */
 export const MAIL_QUEUE = 'mail';
 export const SEND_EMAIL_JOB = 'send-email';
 
+export const MAINTENANCE_QUEUE = 'maintenance';
+/** Every minute: due reminders → deliveries, then pending deliveries → send-email jobs. */
+export const SWEEP_JOB = 'sweep';
+/** 08:00 Europe/Amsterdam on weekdays: the daily digest (holidays are skipped by the handler). */
+export const DIGEST_JOB = 'digest';
+
 export interface SendEmailPayload {
-  to: string;
-  subject: string;
-  text: string;
-  html?: string;
-  messageId?: string;
-  headers?: Record<string, string>;
+  deliveryId: string;
 }
+
+/** Retries of a send: exponential backoff from 2 s, five attempts, then the delivery is marked failed. */
+export const SEND_ATTEMPTS = 5;

@@ -1,17 +1,19 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MailModule } from '../modules/mail/mail.module';
+import { NotificationsModule } from '../modules/notifications/notifications.module';
 import { redisConnectionOptions } from '../runtime/redis-discovery';
 import type { Runtime } from '../runtime/runtime';
 import { EnqueueService } from './enqueue.service';
 import { MailProcessor } from './mail.processor';
-import { MAIL_QUEUE } from './queue.constants';
+import { MaintenanceProcessor } from './maintenance.processor';
+import { MAIL_QUEUE, MAINTENANCE_QUEUE } from './queue.constants';
 
-/** BullMQ on the discovered Redis. Workers run only in the `all` and `worker` roles. */
+/** BullMQ on the discovered Redis. Workers and schedulers run only in the `all` and `worker` roles. */
 @Module({})
 export class QueueModule {
-  static forRuntime(runtime: Runtime): DynamicModule {
-    const runsWorkers = runtime.config.role !== 'api';
+  static forRuntime(runtime: Runtime, options: { workers?: boolean } = {}): DynamicModule {
+    const runsWorkers = options.workers ?? runtime.config.role !== 'api';
     return {
       module: QueueModule,
       global: true,
@@ -20,11 +22,12 @@ export class QueueModule {
           connection: redisConnectionOptions(runtime.redis.url),
           prefix: runtime.redis.prefix,
         }),
-        BullModule.registerQueue({ name: MAIL_QUEUE }),
+        BullModule.registerQueue({ name: MAIL_QUEUE }, { name: MAINTENANCE_QUEUE }),
         MailModule,
+        NotificationsModule,
       ],
-      providers: [EnqueueService, ...(runsWorkers ? [MailProcessor] : [])],
-      exports: [EnqueueService],
+      providers: [EnqueueService, ...(runsWorkers ? [MailProcessor, MaintenanceProcessor] : [])],
+      exports: [EnqueueService, BullModule],
     };
   }
 }

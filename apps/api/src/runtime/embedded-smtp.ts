@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -14,14 +16,29 @@ export interface MailboxMessage {
   headers: Record<string, string>;
 }
 
-/** Messages the embedded SMTP catcher received, newest first; bounded so it cannot grow forever. */
+/**
+ * Messages the embedded SMTP catcher received, newest first; bounded so it cannot grow forever.
+ * With a file, they are kept across restarts (one JSON line per message).
+ */
 export class Mailbox {
   private readonly messages: MailboxMessage[] = [];
-  constructor(private readonly capacity = 1000) {}
+
+  constructor(
+    private readonly capacity = 1000,
+    private readonly file: string | null = null,
+  ) {
+    if (file && existsSync(file)) {
+      for (const line of readFileSync(file, 'utf8').split('\n')) {
+        if (line.trim()) this.messages.unshift(JSON.parse(line) as MailboxMessage);
+      }
+      this.messages.length = Math.min(this.messages.length, capacity);
+    }
+  }
 
   add(message: MailboxMessage): void {
     this.messages.unshift(message);
     if (this.messages.length > this.capacity) this.messages.length = this.capacity;
+    if (this.file) appendFileSync(this.file, `${JSON.stringify(message)}\n`);
   }
   list(): readonly MailboxMessage[] {
     return this.messages;
@@ -38,8 +55,9 @@ export interface EmbeddedSmtp {
 }
 
 /** An SMTP catcher (smtp-server from the nodemailer project) on a free loopback port. */
-export async function startEmbeddedSmtp(port = 0): Promise<EmbeddedSmtp> {
-  const mailbox = new Mailbox();
+export async function startEmbeddedSmtp(port = 0, file: string | null = null): Promise<EmbeddedSmtp> {
+  if (file) mkdirSync(path.dirname(file), { recursive: true });
+  const mailbox = new Mailbox(1000, file);
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],

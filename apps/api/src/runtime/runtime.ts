@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/config';
 import { type EmbeddedSmtp, type Mailbox, startEmbeddedSmtp } from './embedded-smtp';
@@ -25,7 +26,7 @@ export async function prepareRuntime(
   });
   let smtp: EmbeddedSmtp | null = null;
   try {
-    if (!config.mail.smtpUrl) smtp = await startEmbeddedSmtp();
+    if (!config.mail.smtpUrl) smtp = await startEmbeddedSmtp(0, path.join(config.dataDir, 'mailbox.jsonl'));
   } catch (error) {
     await redis.stop();
     throw error;

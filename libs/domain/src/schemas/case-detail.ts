@@ -4,6 +4,7 @@ import { LOCATION_PROGRAMMES } from './lifecycle';
 import {
   assignmentSchema,
   breakthroughRecordSchema,
+  deadlineSchema,
   escalationSchema,
   transitionOptionSchema,
 } from './resources';
@@ -22,6 +23,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
   assignments: z.array(assignmentSchema),
   escalations: z.array(escalationSchema),
   breakthrough: breakthroughRecordSchema.nullable(),
+  /** Every clock of the case: triage, each party's assignment, each level's decision. */
+  deadlines: z.array(deadlineSchema),
   availableTransitions: z.array(transitionOptionSchema),
   permissions: z.object({
     edit: z.boolean(),

@@ -149,3 +149,36 @@ export const regionInputSchema = z.strictObject({
 export type RegionInput = z.infer<typeof regionInputSchema>;
 
 export const userRoleSchema = z.enum(ROLES);
+
+export const deadlineSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(['triage', 'assignment', 'level_decision']),
+  assignmentId: z.uuid().nullable(),
+  escalationId: z.uuid().nullable(),
+  state: z.enum(['running', 'paused', 'met', 'breached', 'cancelled']),
+  startedAt: z.string(),
+  budgetWorkingDays: z.number().int(),
+  dueDate: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  /** Working days from today to the due date; negative when overdue; null while paused or closed. */
+  workingDaysLeft: z.number().int().nullable(),
+  pause: z
+    .object({ reason: z.string(), expectedResume: z.string().nullable(), since: z.string() })
+    .nullable(),
+  extensionWorkingDays: z.number().int(),
+  version: z.number().int(),
+});
+export type Deadline = z.infer<typeof deadlineSchema>;
+
+export const pauseDeadlineSchema = z.strictObject({
+  reason: z.string().trim().min(3).max(2000),
+  expectedResume: z.iso.date().optional(),
+  maxWorkingDays: z.number().int().min(1).max(250),
+});
+export type PauseDeadlineInput = z.infer<typeof pauseDeadlineSchema>;
+
+export const extendDeadlineSchema = z.strictObject({
+  workingDays: z.number().int().min(1).max(120),
+  reason: z.string().trim().min(3).max(2000),
+});
+export type ExtendDeadlineInput = z.infer<typeof extendDeadlineSchema>;

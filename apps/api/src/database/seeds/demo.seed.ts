@@ -1,13 +1,18 @@
 import {
   type Actor,
-  type CaseStatus,
   type CreateCaseInput,
+  localDate,
   MUNICIPALITIES,
   PROVINCES,
+  type SOLUTION_TYPES,
 } from '@doorbraak/domain';
-import type { DataSource, EntityManager } from 'typeorm';
-import { CaseEventsService } from '../../modules/cases/case-events.service';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AssignmentsService } from '../../modules/cases/assignments.service';
+import { BreakthroughService } from '../../modules/cases/breakthrough.service';
 import { CasesService } from '../../modules/cases/cases.service';
+import { EscalationsService } from '../../modules/cases/escalations.service';
+import { SessionsService } from '../../modules/identity/sessions.service';
 
 export const DEMO_PASSWORD = 'Doorbraak-demo-2026';
 
@@ -45,19 +50,41 @@ export const DEMO_ACCOUNTS = [
   },
 ] as const;
 
+/** What happened to a demo case, replayed through the real commands so its timeline and clocks are real. */
+type Story =
+  | { step: 'accept' }
+  | { step: 'start' }
+  | {
+      step: 'assign';
+      party: string;
+      role?: 'lead' | 'contributor' | 'informed';
+      action: string;
+      dueInDays: number;
+      contact?: string;
+    }
+  | { step: 'report'; party: string; status: 'in_progress' | 'done' | 'blocked'; note: string }
+  | { step: 'escalate'; to: 'regional_table' | 'national_table' | 'ministerial_taskforce'; question: string }
+  | { step: 'decide'; outcome: 'decided' | 'returned'; note: string }
+  | {
+      step: 'breakthrough';
+      homes: number;
+      solution: (typeof SOLUTION_TYPES)[number];
+      narrative: string;
+      date: string;
+      credit: string[];
+    };
+
 interface DemoCase {
   input: CreateCaseInput;
-  status: CaseStatus;
-  level: string;
   isExample: boolean;
   createdAt: Date;
-  assignLiander?: boolean;
+  story: Story[];
 }
 
 const DAY = 86_400_000;
 const BASE = Date.UTC(2026, 10, 20, 9, 0, 0);
 
-/** The Kamerbrief's cases (facts as the letter states them), with a plausible status. */
+/** The Kamerbrief's cases (facts as the letter states them), with a plausible history. */
 function letterCases(): DemoCase[] {
   return [
     {
@@ -69,10 +96,40 @@ function letterCases(): DemoCase[] {
         description:
           'Met inzet vanuit de Landelijke Versnellingstafel is een doorbraak gerealiseerd bij het project De Stationstuinen in Barendrecht, waardoor 3.500 woningen weer een stap dichterbij zijn gekomen. (Kamerbrief)',
       },
-      status: 'breakthrough',
-      level: 'national_table',
       isExample: false,
       createdAt: new Date(BASE - 420 * DAY),
+      story: [
+        { step: 'accept' },
+        { step: 'start' },
+        {
+          step: 'assign',
+          party: 'Stedin',
+          action: 'Breng de netcapaciteit en de planning van de netverzwaring in kaart.',
+          dueInDays: -300,
+        },
+        {
+          step: 'assign',
+          party: 'Provincie Zuid-Holland',
+          role: 'contributor',
+          action: 'Verken versnelling van de procedures.',
+          dueInDays: -300,
+        },
+        {
+          step: 'escalate',
+          to: 'national_table',
+          question:
+            'Kan de Landelijke Versnellingstafel helpen de netaansluiting en procedures rond De Stationstuinen te versnellen?',
+        },
+        {
+          step: 'breakthrough',
+          homes: 3500,
+          solution: 'agreement_public_private',
+          narrative:
+            'Met inzet vanuit de Landelijke Versnellingstafel is een doorbraak gerealiseerd: 3.500 woningen zijn weer een stap dichterbij gekomen. (Kamerbrief)',
+          date: '2025-11-14',
+          credit: ['Stedin', 'Provincie Zuid-Holland'],
+        },
+      ],
     },
     {
       input: {
@@ -83,10 +140,27 @@ function letterCases(): DemoCase[] {
         description:
           'Afspraken tussen publieke en private partijen maken de bouw van 4.580 woningen bij Nieuw-Vennep mogelijk. (Kamerbrief)',
       },
-      status: 'breakthrough',
-      level: 'regional_table',
       isExample: false,
       createdAt: new Date(BASE - 400 * DAY),
+      story: [
+        { step: 'accept' },
+        { step: 'start' },
+        {
+          step: 'assign',
+          party: 'Provincie Noord-Holland',
+          action: 'Breng publieke en private partijen aan tafel over de financiering.',
+          dueInDays: -250,
+        },
+        {
+          step: 'breakthrough',
+          homes: 4580,
+          solution: 'agreement_public_private',
+          narrative:
+            'Afspraken tussen publieke en private partijen maken de bouw van 4.580 woningen bij Nieuw-Vennep mogelijk. (Kamerbrief)',
+          date: '2025-12-05',
+          credit: ['Provincie Noord-Holland'],
+        },
+      ],
     },
     {
       input: {
@@ -97,11 +171,34 @@ function letterCases(): DemoCase[] {
         description:
           'Vanwege netcongestie dreigde een aantal projecten in Friesland vast te lopen. Doordat de overheden met de netbeheerder zijn gaan zoeken naar een lokale oplossing, kunnen ca. 600 woningen alsnog worden gerealiseerd. (Kamerbrief; de brief noemt geen gemeente, het dossier staat ter illustratie op Leeuwarden.)',
       },
-      status: 'breakthrough',
-      level: 'regional_table',
       isExample: false,
       createdAt: new Date(BASE - 380 * DAY),
-      assignLiander: true,
+      story: [
+        { step: 'accept' },
+        { step: 'start' },
+        {
+          step: 'assign',
+          party: 'Liander',
+          action: 'Zoek met de overheden een lokale netoplossing.',
+          dueInDays: -200,
+          contact: 'netoplossingen@liander.example',
+        },
+        {
+          step: 'report',
+          party: 'Liander',
+          status: 'done',
+          note: 'Lokale netoplossing afgesproken; aansluitingen mogelijk.',
+        },
+        {
+          step: 'breakthrough',
+          homes: 600,
+          solution: 'local_grid_solution',
+          narrative:
+            'Doordat de overheden met de netbeheerder zijn gaan zoeken naar een lokale oplossing, kunnen ca. 600 woningen alsnog worden gerealiseerd. (Kamerbrief)',
+          date: '2025-12-12',
+          credit: ['Liander'],
+        },
+      ],
     },
     {
       input: {
@@ -112,10 +209,18 @@ function letterCases(): DemoCase[] {
         description:
           'Voor de gemeente Assen is afgesproken de samenwerking te intensiveren op de gebiedsontwikkeling Stadskwartier, waar ca. 1.350 woningen moeten komen. (Kamerbrief)',
       },
-      status: 'in_progress',
-      level: 'regional_table',
       isExample: false,
       createdAt: new Date(BASE - 200 * DAY),
+      story: [
+        { step: 'accept' },
+        { step: 'start' },
+        {
+          step: 'assign',
+          party: 'Expertteam Woningbouw (RVO)',
+          action: 'Ondersteun de gemeente met capaciteit voor de gebiedsontwikkeling.',
+          dueInDays: 12,
+        },
+      ],
     },
     {
       input: {
@@ -126,10 +231,18 @@ function letterCases(): DemoCase[] {
         description:
           'Uitvoering motie-Mooiman: woningbouw in Koudekerk besproken met de gemeente Alphen aan den Rijn en de provincie Zuid-Holland; gebiedsplan in de maak. Aantal woningen nog niet bekend. (Kamerbrief)',
       },
-      status: 'in_progress',
-      level: 'regional_table',
       isExample: false,
       createdAt: new Date(BASE - 150 * DAY),
+      story: [
+        { step: 'accept' },
+        { step: 'start' },
+        {
+          step: 'assign',
+          party: 'Provincie Zuid-Holland',
+          action: 'Werk samen met de gemeente het gebiedsplan uit.',
+          dueInDays: 25,
+        },
+      ],
     },
     {
       input: {
@@ -140,10 +253,18 @@ function letterCases(): DemoCase[] {
         description:
           'Afspraak tussen de gemeente Vught en Heijmans om samen de mogelijkheden te verkennen naar vergunningsvrij bouwen. Aantal woningen nog niet bekend. (Kamerbrief)',
       },
-      status: 'accepted',
-      level: 'woondeal_table',
       isExample: false,
       createdAt: new Date(BASE - 90 * DAY),
+      story: [
+        { step: 'accept' },
+        { step: 'start' },
+        {
+          step: 'assign',
+          party: 'Heijmans',
+          action: 'Verken met de gemeente de mogelijkheden van vergunningsvrij bouwen.',
+          dueInDays: 30,
+        },
+      ],
     },
   ];
 }
@@ -168,41 +289,77 @@ const KNELPUNTEN = [
   'financial_feasibility',
   'species_protection',
 ];
-const STATUSES: [CaseStatus, string][] = [
-  ['submitted', 'woondeal_table'],
-  ['accepted', 'woondeal_table'],
-  ['in_progress', 'regional_table'],
-  ['in_progress', 'regional_table'],
-  ['escalated', 'national_table'],
-  ['submitted', 'woondeal_table'],
-];
+const GRID_OPERATOR: Record<string, string> = {
+  PV20: 'Enexis Netbeheer',
+  PV21: 'Liander',
+  PV22: 'Enexis Netbeheer',
+  PV23: 'Enexis Netbeheer',
+  PV24: 'Liander',
+  PV25: 'Liander',
+  PV26: 'Stedin',
+  PV27: 'Liander',
+  PV28: 'Stedin',
+  PV29: 'Stedin',
+  PV30: 'Enexis Netbeheer',
+  PV31: 'Enexis Netbeheer',
+};
 
-/** At least 40 invented cases, spread over every province and knelpunt type, clearly marked "Voorbeeld". */
+/** At least 40 invented cases over every province and knelpunt type, clearly marked "Voorbeeld". */
 function exampleCases(): DemoCase[] {
   const cases: DemoCase[] = [];
   let n = 0;
   for (const province of PROVINCES) {
-    const members = MUNICIPALITIES.filter((m) => m.provinceCode === province.code).slice(0, 4);
-    for (const municipality of members) {
+    for (const municipality of MUNICIPALITIES.filter((m) => m.provinceCode === province.code).slice(0, 4)) {
       const knelpunt = KNELPUNTEN[n % KNELPUNTEN.length] as string;
-      const second = n % 3 === 0 ? [KNELPUNTEN[(n + 4) % KNELPUNTEN.length] as string] : [];
-      const [status, level] = STATUSES[n % STATUSES.length] as [CaseStatus, string];
+      const second = n % 3 === 0 ? (KNELPUNTEN[(n + 4) % KNELPUNTEN.length] as string) : null;
       const homes = 80 + ((n * 137) % 1900);
+      const party =
+        knelpunt === 'grid_congestion'
+          ? (GRID_OPERATOR[province.code] as string)
+          : `Provincie ${province.name}`;
+      const stage = n % 6; // 0 submitted · 1 accepted · 2–3 in progress with a party · 4 escalated regionally · 5 escalated nationally
+      const story: Story[] = [];
+      if (stage >= 1) story.push({ step: 'accept' });
+      if (stage >= 2) {
+        story.push({ step: 'start' });
+        story.push({
+          step: 'assign',
+          party,
+          action:
+            knelpunt === 'grid_congestion'
+              ? 'Onderzoek netbewust aansluiten of een tijdelijke oplossing.'
+              : 'Beoordeel de blokkade en stel een oplossing voor.',
+          // Some actions are overdue, so the first sweep sends real breach reminders to the mailbox.
+          dueInDays: n % 5 === 0 ? -3 : 10 + (n % 20),
+          contact: `contact-${n}@${party.toLowerCase().replace(/[^a-z]+/g, '-')}.example`,
+        });
+      }
+      if (stage === 3 && party === 'Liander')
+        story.push({ step: 'report', party, status: 'in_progress', note: 'Netstudie loopt.' });
+      if (stage === 4)
+        story.push({
+          step: 'escalate',
+          to: 'regional_table',
+          question: 'Kan de regionale tafel meedenken over een oplossing?',
+        });
+      if (stage === 5)
+        story.push({
+          step: 'escalate',
+          to: 'national_table',
+          question: 'Dit knelpunt speelt in meer regio’s. Kan de landelijke tafel helpen?',
+        });
       cases.push({
         input: {
           projectName: `Voorbeeld: ${PLACES[n % PLACES.length]} ${municipality.name}`,
           municipalityCode: municipality.code,
           homesTotal: homes,
           homesSocialOrAffordable: Math.round(homes * 0.4),
-          knelpuntTypes: [knelpunt, ...second.filter((s) => s !== knelpunt)],
+          knelpuntTypes: second && second !== knelpunt ? [knelpunt, second] : [knelpunt],
           description: 'Voorbeelddossier voor de demo: geen echt project.',
         },
-        status,
-        level,
         isExample: true,
         createdAt: new Date(BASE - (n * 7 + 3) * DAY),
-        assignLiander:
-          knelpunt === 'grid_congestion' && ['PV21', 'PV24', 'PV25', 'PV27'].includes(province.code),
+        story,
       });
       n += 1;
     }
@@ -210,87 +367,144 @@ function exampleCases(): DemoCase[] {
   return cases;
 }
 
-async function orgId(
-  manager: EntityManager,
-  name: string,
-  create?: { type: string; provinceCodes?: string[] },
-) {
+async function orgId(manager: EntityManager | DataSource, name: string): Promise<string> {
   const found: { id: string }[] = await manager.query(`SELECT id FROM organisations WHERE name = $1`, [name]);
-  if (found[0]) return found[0].id;
-  if (!create) throw new Error(`Seed: organisation ${name} is missing`);
-  const rows: { id: string }[] = await manager.query(
-    `INSERT INTO organisations (name, type, province_codes) VALUES ($1, $2, $3) RETURNING id`,
-    [name, create.type, create.provinceCodes ?? []],
-  );
-  return (rows[0] as { id: string }).id;
+  if (!found[0]) throw new Error(`Demo seed: organisation ${name} is missing`);
+  return found[0].id;
 }
 
 /**
- * Demo organisations, accounts and cases, loaded once (the demo admin account marks it done).
- * Runs in one transaction: a failed seed leaves nothing behind.
+ * Demo organisations, accounts and cases, loaded once. Accounts come first in one transaction;
+ * the cases then go through the real commands (so timelines, clocks and reminders are real).
+ * The last case written marks the seed as done.
  */
-export async function seedDemoData(db: DataSource, passwordHash: string): Promise<boolean> {
-  return db.transaction(async (manager) => {
-    const done: unknown[] = await manager.query(`SELECT 1 FROM users WHERE email = $1`, [
-      'admin@demo.doorbraak.nl',
-    ]);
-    if (done.length > 0) return false;
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger('DemoSeed');
 
-    await orgId(manager, 'Regionale versnellingstafel Zuid-Holland', {
-      type: 'table_secretariat',
-      provinceCodes: ['PV28'],
-    });
-    await orgId(manager, 'Landelijke versnellingstafel', { type: 'table_secretariat' });
-    await orgId(manager, 'Doorbraak beheer', { type: 'other' });
+  constructor(
+    private readonly db: DataSource,
+    private readonly sessions: SessionsService,
+    private readonly cases: CasesService,
+    private readonly assignments: AssignmentsService,
+    private readonly escalations: EscalationsService,
+    private readonly breakthroughs: BreakthroughService,
+  ) {}
 
-    const users: Record<string, string> = {};
-    for (const account of DEMO_ACCOUNTS) {
-      const organisationId = await orgId(manager, account.organisation);
-      const rows: { id: string }[] = await manager.query(
-        `INSERT INTO users (email, name, password_hash, role, organisation_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [account.email, account.name, passwordHash, account.role, organisationId],
-      );
-      users[account.email] = (rows[0] as { id: string }).id;
-    }
-
-    const cases = new CasesService(db, new CaseEventsService(db));
-    const liander = await orgId(manager, 'Liander');
-    const all = [...letterCases(), ...exampleCases()].sort(
-      (a, b) => a.createdAt.getTime() - b.createdAt.getTime(),
+  async seed(passwordHash: () => Promise<string>): Promise<boolean> {
+    const done: unknown[] = await this.db.query(
+      `SELECT 1 FROM cases WHERE project_name = $1 AND NOT is_example`,
+      ['Vergunningsvrij bouwen'],
     );
-    for (const demo of all) {
-      const municipality = MUNICIPALITIES.find((m) => m.code === demo.input.municipalityCode);
-      if (!municipality) throw new Error(`Seed: unknown municipality ${demo.input.municipalityCode}`);
-      const submitter: Actor = {
-        userId: users['admin@demo.doorbraak.nl'] as string,
-        email: 'admin@demo.doorbraak.nl',
-        name: 'Demo seed',
-        role: 'admin',
-        organisationId: await orgId(manager, `Gemeente ${municipality.name}`),
-        organisationName: `Gemeente ${municipality.name}`,
-        municipalityCode: municipality.code,
-        provinceCodes: [],
-      };
-      const id = await cases.createIn(manager, submitter, demo.input, {
-        isExample: demo.isExample,
-        createdAt: demo.createdAt,
-      });
-      await manager.query(`UPDATE cases SET status = $2, level_code = $3 WHERE id = $1`, [
-        id,
-        demo.status,
-        demo.level,
-      ]);
-      if (demo.assignLiander) {
+    if (done.length > 0) return false;
+    const hash = await passwordHash();
+    await this.db.transaction(async (manager) => {
+      for (const [name, type, provinces] of [
+        ['Regionale versnellingstafel Zuid-Holland', 'table_secretariat', ['PV28']],
+        ['Landelijke versnellingstafel', 'table_secretariat', []],
+        ['Doorbraak beheer', 'other', []],
+      ] as const) {
         await manager.query(
-          `INSERT INTO case_assignments (case_id, organisation_id, role, requested_action) VALUES ($1, $2, 'lead', $3)`,
-          [
-            id,
-            liander,
-            'Onderzoek een lokale netoplossing (bijv. netbewust aansluiten) en rapporteer aan de tafel.',
-          ],
+          `INSERT INTO organisations (name, type, province_codes) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING`,
+          [name, type, provinces],
         );
       }
+      for (const a of DEMO_ACCOUNTS) {
+        await manager.query(
+          `INSERT INTO users (email, name, password_hash, role, organisation_id) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (email) DO NOTHING`,
+          [a.email, a.name, hash, a.role, await orgId(manager, a.organisation)],
+        );
+      }
+    });
+    const actors = new Map<string, Actor>();
+    for (const a of DEMO_ACCOUNTS) {
+      const user: { id: string }[] = await this.db.query(`SELECT id FROM users WHERE email = $1`, [a.email]);
+      const actor = await this.sessions.actorOf((user[0] as { id: string }).id);
+      if (actor) actors.set(a.role === 'municipality' ? a.email : a.role, actor);
     }
+    const admin = actors.get('admin') as Actor;
+    const all = [...exampleCases(), ...letterCases()];
+    for (const demo of all) await this.play(demo, admin, actors);
+    this.logger.log(`Demo data loaded: ${all.length} cases`);
     return true;
-  });
+  }
+
+  private async play(demo: DemoCase, admin: Actor, actors: Map<string, Actor>): Promise<void> {
+    const municipality = MUNICIPALITIES.find((m) => m.code === demo.input.municipalityCode);
+    if (!municipality) throw new Error(`Demo seed: unknown municipality ${demo.input.municipalityCode}`);
+    const organisationName = `Gemeente ${municipality.name}`;
+    const submitter: Actor = [...actors.values()].find(
+      (a) => a.role === 'municipality' && a.municipalityCode === municipality.code,
+    ) ?? {
+      ...admin,
+      organisationId: await orgId(this.db, organisationName),
+      organisationName,
+    };
+    const table = municipality.provinceCode === 'PV28' ? (actors.get('coordinator') ?? admin) : admin;
+    const national = actors.get('national') ?? admin;
+    const id = await this.db.transaction((manager) =>
+      this.cases.createIn(manager, submitter, demo.input, {
+        isExample: demo.isExample,
+        createdAt: demo.createdAt,
+      }),
+    );
+    let level = 1;
+    for (const s of demo.story) {
+      const actor = level >= 3 ? national : table;
+      switch (s.step) {
+        case 'accept':
+          await this.cases.transition(actor, id, { to: 'accepted' }, undefined);
+          break;
+        case 'start':
+          await this.cases.transition(actor, id, { to: 'in_progress' }, undefined);
+          break;
+        case 'assign':
+          await this.assignments.create(actor, id, {
+            organisationId: await orgId(this.db, s.party),
+            role: s.role ?? 'lead',
+            requestedAction: s.action,
+            contacts: s.contact ? [{ email: s.contact }] : [],
+            dueDate: localDate(
+              new Date(Math.max(Date.now() + s.dueInDays * DAY, demo.createdAt.getTime() + DAY)),
+            ),
+          });
+          break;
+        case 'report': {
+          const party = actors.get('party');
+          const assignment = (await this.cases.get(admin, id)).assignments.find(
+            (a) => a.organisationName === s.party,
+          );
+          if (party && assignment && party.organisationName === s.party) {
+            await this.assignments.patch(
+              party,
+              id,
+              assignment.id,
+              { actionStatus: s.status, progressNote: s.note },
+              undefined,
+            );
+          }
+          break;
+        }
+        case 'escalate':
+          await this.escalations.open(actor, id, { toLevel: s.to, question: s.question });
+          level = s.to === 'regional_table' ? 2 : 3;
+          break;
+        case 'decide': {
+          const open = (await this.cases.get(admin, id)).escalations.find((e) => e.outcome === null);
+          if (open) await this.escalations.decide(actor, id, open.id, { outcome: s.outcome, note: s.note });
+          break;
+        }
+        case 'breakthrough':
+          await this.breakthroughs.record(actor, id, {
+            date: s.date < localDate(demo.createdAt) ? localDate(demo.createdAt) : s.date,
+            homesUnblocked: s.homes,
+            solutionType: s.solution,
+            narrative: s.narrative,
+            partiesCredited: await Promise.all(s.credit.map((c) => orgId(this.db, c))),
+          });
+          break;
+      }
+    }
+  }
 }

@@ -25,6 +25,61 @@ async function insertMissing(
   );
 }
 
+/**
+ * Woondeal regions seeded for a start; an admin confirms the members (members_to_confirm).
+ * Every code is checked against the CBS 2025 list (libs/domain municipalities-2025.json).
+ */
+export const SEEDED_REGIONS: readonly { name: string; municipalityCodes: readonly string[] }[] = [
+  {
+    name: 'Regio Foodvalley',
+    // Barneveld, Ede, Nijkerk, Renswoude, Rhenen, Scherpenzeel, Veenendaal, Wageningen
+    municipalityCodes: ['GM0203', 'GM0228', 'GM0267', 'GM0339', 'GM0340', 'GM0279', 'GM0345', 'GM0289'],
+  },
+  {
+    name: 'Holland Rijnland',
+    // Alphen aan den Rijn, Hillegom, Kaag en Braassem, Katwijk, Leiden, Leiderdorp, Lisse, Nieuwkoop,
+    // Noordwijk, Oegstgeest, Teylingen, Voorschoten, Zoeterwoude
+    municipalityCodes: [
+      'GM0484',
+      'GM0534',
+      'GM1884',
+      'GM0537',
+      'GM0546',
+      'GM0547',
+      'GM0553',
+      'GM0569',
+      'GM0575',
+      'GM0579',
+      'GM1525',
+      'GM0626',
+      'GM0638',
+    ],
+  },
+  {
+    name: 'Regio Groningen-Assen',
+    // Groningen, Assen, Tynaarlo, Aa en Hunze, Noordenveld, Midden-Groningen
+    municipalityCodes: ['GM0014', 'GM0106', 'GM1730', 'GM1680', 'GM1699', 'GM1952'],
+  },
+];
+
+/** Inserts the seeded regions that do not exist yet, with their members; an existing region is left alone. */
+async function seedRegions(manager: EntityManager): Promise<void> {
+  for (const region of SEEDED_REGIONS) {
+    const inserted: { id: string }[] = await manager.query(
+      `INSERT INTO regions (name, members_to_confirm) VALUES ($1, true) ON CONFLICT (name) DO NOTHING RETURNING id`,
+      [region.name],
+    );
+    const id = inserted[0]?.id;
+    if (!id) continue; // seeded before: an admin may have changed its members since
+    await manager.query(
+      `INSERT INTO region_municipalities (region_id, municipality_code)
+       SELECT $1, m.code FROM municipalities m WHERE m.code = ANY($2::varchar[])
+       ON CONFLICT DO NOTHING`,
+      [id, region.municipalityCodes],
+    );
+  }
+}
+
 /** Reference data (CBS 2025, the Kamerbrief, the parties) and one organisation per municipality and province. */
 export async function seedReferenceData(manager: EntityManager): Promise<void> {
   await insertMissing(
@@ -73,4 +128,5 @@ export async function seedReferenceData(manager: EntityManager): Promise<void> {
     ],
     'name',
   );
+  await seedRegions(manager);
 }

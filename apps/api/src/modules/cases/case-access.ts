@@ -44,11 +44,15 @@ export async function lockCaseInScope(
     submitter_organisation_id: string;
     created_at: Date;
   }[] = await manager.query(
-    `SELECT c.id, c.reference, c.status, c.level_code, l.rank, c.version, c.municipality_code, c.province_code,
-            c.homes_total, c.submitter_organisation_id, c.created_at
-       FROM cases c JOIN escalation_levels l ON l.code = c.level_code
+    // No JOIN here: under FOR UPDATE, PostgreSQL re-checks a waiting command's row against the
+    // joined row it first saw, and a level changed by the command before it would make the case
+    // vanish (a false 404). The rank is a scalar subquery, evaluated on the fresh row.
+    `SELECT c.id, c.reference, c.status, c.level_code,
+            (SELECT l.rank FROM escalation_levels l WHERE l.code = c.level_code) AS rank,
+            c.version, c.municipality_code, c.province_code, c.homes_total, c.submitter_organisation_id, c.created_at
+       FROM cases c
       WHERE c.id = $1 AND ${scope}
-      FOR UPDATE OF c`,
+      FOR UPDATE`,
     params,
   );
   const row = found[0];

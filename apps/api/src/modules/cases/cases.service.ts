@@ -23,12 +23,22 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { isUuid } from '../../common/ids';
 import { ProblemException } from '../../common/problem.exception';
 import { rows } from '../../database/query';
+import { CalendarService } from '../deadlines/calendar.service';
+import { loadDeadlines } from '../deadlines/deadline-read-model';
+import { DeadlinesService } from '../deadlines/deadlines.service';
 import { caseScopeSql } from '../identity/case-scope.sql';
 import { MunicipalityEntity } from '../reference/reference.entities';
 import { lockCaseInScope, type LockedCase, touchCase } from './case-access';
 import { CaseEventsService, type ChainVerification, eventActor } from './case-events.service';
 import { loadAssignments, loadBreakthrough, loadEscalations } from './case-read-models';
-import { buildCaseListQuery, type CaseRow, caseListPage, iso, selectCase, toSummary } from './case-list.query';
+import {
+  buildCaseListQuery,
+  type CaseRow,
+  caseListPage,
+  iso,
+  selectCase,
+  toSummary,
+} from './case-list.query';
 import { CaseEntity, CaseKnelpuntEntity } from './case.entity';
 
 /** Allocates the next `DB-<year>-<nnnn>` inside the caller's transaction (row lock on the counter). */
@@ -89,6 +99,8 @@ export class CasesService {
   constructor(
     private readonly db: DataSource,
     private readonly events: CaseEventsService,
+    private readonly deadlines: DeadlinesService,
+    private readonly calendars: CalendarService,
   ) {}
 
   async create(actor: Actor, input: CreateCaseInput, options: CreateCaseOptions = {}): Promise<CaseDetail> {
@@ -151,6 +163,14 @@ export class CasesService {
       { after: { reference, ...input } },
       { occurredAt: now },
     );
+    // The table's clock: triage within the policy's working days.
+    await this.deadlines.start(manager, {
+      caseId: id,
+      kind: 'triage',
+      knelpuntCodes: input.knelpuntTypes,
+      actorLabel: eventActor(actor).label,
+      at: now,
+    });
     return id;
   }
 
@@ -165,10 +185,11 @@ export class CasesService {
     );
     const row = rows[0];
     if (!row) throw ProblemException.notFound('Dossier niet gevonden.');
-    const [assignments, escalations, breakthrough] = [
+    const [assignments, escalations, breakthrough, deadlines] = [
       await loadAssignments(this.db, id),
       await loadEscalations(this.db, id),
       await loadBreakthrough(this.db, id),
+      await loadDeadlines(this.db, await this.calendars.calendar(), id),
     ];
     const facts = {
       status: row.status,
@@ -189,6 +210,7 @@ export class CasesService {
       assignments,
       escalations,
       breakthrough,
+      deadlines,
       availableTransitions: availableTransitions(facts, actor).map((e) => ({
         to: e.to,
         reasonRequired: e.reasonRequired,
@@ -334,6 +356,16 @@ export class CasesService {
       ]);
     }
     await touchCase(manager, current.id, fields);
+    const label = eventActor(actor).label;
+    if (current.status === 'submitted' && (to === 'accepted' || to === 'rejected')) {
+      const triage = await this.deadlines.findId(manager, { triageOf: current.id });
+      if (triage) await this.deadlines.apply(manager, triage, { type: 'met' }, label);
+    }
+    if (to === 'breakthrough')
+      await this.deadlines.closeAllForCase(manager, current.id, 'met', 'Doorbraak', label);
+    if (to === 'closed' || to === 'rejected') {
+      await this.deadlines.closeAllForCase(manager, current.id, 'cancelled', command.reason ?? to, label);
+    }
     await this.events.append(manager, current.id, eventActor(actor), 'case.status_changed', {
       before: { status: current.status, level: current.levelCode },
       after: { status: to, level: extra.levelCode ?? current.levelCode },

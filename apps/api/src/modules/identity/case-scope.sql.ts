@@ -21,7 +21,7 @@ export function caseScopeSql(actor: Actor, alias: string, params: unknown[]): st
     case 'provinces':
       return `${alias}.province_code = ANY(${next(scope.provinceCodes)}::varchar[])`;
     case 'assigned-to-organisation':
-      return `EXISTS (SELECT 1 FROM case_assignments sa WHERE sa.case_id = ${alias}.id AND sa.organisation_id = ${next(scope.organisationId)})`;
+      return `EXISTS (SELECT 1 FROM case_assignments sa WHERE sa.case_id = ${alias}.id AND sa.removed_at IS NULL AND sa.organisation_id = ${next(scope.organisationId)})`;
     case 'level-at-least':
       return `EXISTS (SELECT 1 FROM escalation_levels sl WHERE sl.code = ${alias}.level_code AND sl.rank >= ${next(scope.minLevelRank)})`;
   }

@@ -11,6 +11,34 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+interface ActorRow {
+  user_id: string;
+  email: string;
+  name: string;
+  role: Actor['role'];
+  organisation_id: string;
+  organisation_name: string;
+  municipality_code: string | null;
+  province_codes: string[];
+}
+
+/** The columns of an actor, from `users u JOIN organisations o`. */
+const ACTOR_COLUMNS = `u.id AS user_id, u.email, u.name, u.role, o.id AS organisation_id, o.name AS organisation_name,
+  o.municipality_code, o.province_codes`;
+
+function toActor(r: ActorRow): Actor {
+  return {
+    userId: r.user_id,
+    email: r.email,
+    name: r.name,
+    role: r.role,
+    organisationId: r.organisation_id,
+    organisationName: r.organisation_name,
+    municipalityCode: r.municipality_code,
+    provinceCodes: r.province_codes ?? [],
+  };
+}
+
 export interface SessionLookup {
   sessionId: string;
   csrfToken: string;
@@ -47,47 +75,31 @@ export class SessionsService {
     if (!token || token.length > 200) return null;
     const now = new Date();
     const idleLimit = new Date(now.getTime() - this.config.session.idleMinutes * 60_000);
-    const rows: {
-      session_id: string;
-      csrf_token: string;
-      last_seen_at: Date;
-      user_id: string;
-      email: string;
-      name: string;
-      role: Actor['role'];
-      organisation_id: string;
-      organisation_name: string;
-      municipality_code: string | null;
-      province_codes: string[];
-    }[] = await this.db.query(
-      `SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, u.id AS user_id, u.email, u.name, u.role,
-              o.id AS organisation_id, o.name AS organisation_name, o.municipality_code, o.province_codes
+    const rows: (ActorRow & { session_id: string; csrf_token: string; last_seen_at: Date })[] =
+      await this.db.query(
+        `SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, ${ACTOR_COLUMNS}
          FROM sessions s
          JOIN users u ON u.id = s.user_id AND u.active
          JOIN organisations o ON o.id = u.organisation_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND s.last_seen_at > $3`,
-      [hashToken(token), now, idleLimit],
-    );
+        [hashToken(token), now, idleLimit],
+      );
     const row = rows[0];
     if (!row) return null;
     // Sliding idle timeout; written at most once a minute per session.
     if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
       await this.db.query(`UPDATE sessions SET last_seen_at = $2 WHERE id = $1`, [row.session_id, now]);
     }
-    return {
-      sessionId: row.session_id,
-      csrfToken: row.csrf_token,
-      actor: {
-        userId: row.user_id,
-        email: row.email,
-        name: row.name,
-        role: row.role,
-        organisationId: row.organisation_id,
-        organisationName: row.organisation_name,
-        municipalityCode: row.municipality_code,
-        provinceCodes: row.province_codes ?? [],
-      },
-    };
+    return { sessionId: row.session_id, csrfToken: row.csrf_token, actor: toActor(row) };
+  }
+
+  /** The actor for a user (no session involved): used by the demo seed and background work. */
+  async actorOf(userId: string): Promise<Actor | null> {
+    const found: ActorRow[] = await this.db.query(
+      `SELECT ${ACTOR_COLUMNS} FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = $1 AND u.active`,
+      [userId],
+    );
+    return found[0] ? toActor(found[0]) : null;
   }
 
   async revoke(sessionId: string): Promise<void> {

@@ -50,7 +50,7 @@ export class DeliveryEntity {
   @Column({ type: 'boolean', default: true })
   urgent: boolean;
 
-  /** pending | digest | digested | queued | sent | failed */
+  /** pending | digest | digested | queued | sending | sent | failed */
   @Column({ type: 'varchar', length: 16 })
   status: string;
 

@@ -1,0 +1,296 @@
+import { insideSendWindow, localDate, nextSendMoment } from '@doorbraak/domain';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { rows } from '../../database/query';
+import { EnqueueService } from '../../queue/enqueue.service';
+import { APP_CONFIG } from '../../runtime/runtime.tokens';
+import type { AppConfig } from '../../config/config';
+import { CalendarService } from '../deadlines/calendar.service';
+import { MailerService } from '../mail/mailer.service';
+import { loadReminderContext, resolveRecipients } from './recipients';
+import { headline, renderEmail } from './templates';
+
+const BATCH = 500;
+/** A delivery queued this long ago and still not sent is queued again (Redis may have lost it). */
+const REQUEUE_AFTER_MS = 2 * 60_000;
+
+export interface SweepResult {
+  reminders: number;
+  obsolete: number;
+  deliveries: number;
+}
+
+/**
+ * Postgres is the truth, BullMQ moves the work (ARCHITECTURE §4): the sweeper turns due
+ * scheduled reminders into deliveries (the outbox, unique dedupe key, ON CONFLICT DO NOTHING),
+ * the relay hands pending deliveries to BullMQ with jobId = delivery id, and the sender sends
+ * each delivery once. Everything is rebuilt from Postgres if Redis is wiped.
+ */
+@Injectable()
+export class OutboxService {
+  private readonly logger = new Logger(OutboxService.name);
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly calendars: CalendarService,
+    private readonly enqueue: EnqueueService,
+    private readonly mailer: MailerService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Claims due reminders (FOR UPDATE SKIP LOCKED), re-checks them and writes deliveries. */
+  async sweep(now = new Date()): Promise<SweepResult> {
+    const total: SweepResult = { reminders: 0, obsolete: 0, deliveries: 0 };
+    for (;;) {
+      const batch = await this.db.transaction(async (manager) => {
+        const due: {
+          id: string;
+          deadline_id: string;
+          deadline_version: number;
+          threshold: string;
+          urgent: boolean;
+          version: number;
+          state: string;
+          due_at: Date | null;
+        }[] = await manager.query(
+          `SELECT r.id, r.deadline_id, r.deadline_version, r.threshold, r.urgent, d.version, d.state, d.due_at
+             FROM scheduled_reminders r JOIN deadlines d ON d.id = r.deadline_id
+            WHERE r.status = 'pending' AND r.fire_at <= $1
+            ORDER BY r.fire_at, r.id
+            LIMIT ${BATCH}
+            FOR UPDATE OF r SKIP LOCKED`,
+          [now],
+        );
+        const result: SweepResult = { reminders: due.length, obsolete: 0, deliveries: 0 };
+        // Late thresholds are not sent late: when several of a deadline's reminders are due at
+        // once (the sweeper was down), only the latest goes out — and the escalation proposal,
+        // which goes to other people.
+        const latest = new Map<string, string>();
+        for (const r of due) if (r.threshold !== 'propose_escalation') latest.set(r.deadline_id, r.id);
+        for (const r of due) {
+          const superseded = r.threshold !== 'propose_escalation' && latest.get(r.deadline_id) !== r.id;
+          const current =
+            !superseded &&
+            r.deadline_version === r.version &&
+            (r.state === 'running' || r.state === 'breached');
+          if (!current) {
+            await manager.query(
+              `UPDATE scheduled_reminders SET status = 'obsolete', processed_at = $2 WHERE id = $1`,
+              [r.id, now],
+            );
+            result.obsolete += 1;
+            continue;
+          }
+          const ctx = await loadReminderContext(manager, r.deadline_id, r.threshold);
+          if (ctx) {
+            const recipients = await resolveRecipients(manager, ctx);
+            const dueKey = r.due_at ? new Date(r.due_at).getTime() : 0;
+            for (const recipient of recipients) {
+              const digest = !r.urgent && recipient.mode === 'digest';
+              const inserted = await rows<{ id: string }>(
+                manager,
+                `INSERT INTO deliveries (dedupe_key, kind, case_id, deadline_id, threshold, recipient_email, recipient_user_id,
+                                         language, reason, payload, urgent, status)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                 ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+                [
+                  // The key carries the due moment: a change that does not move it never sends a threshold twice.
+                  `reminder:${r.deadline_id}:${dueKey}:${r.threshold}:${recipient.email}`,
+                  r.threshold === 'propose_escalation' ? 'proposal' : 'reminder',
+                  ctx.caseId,
+                  r.deadline_id,
+                  r.threshold,
+                  recipient.email,
+                  recipient.userId,
+                  recipient.language,
+                  recipient.reason,
+                  JSON.stringify({
+                    caseReference: ctx.caseReference,
+                    projectName: ctx.projectName,
+                    organisation: ctx.assignmentOrganisationName,
+                    requestedAction: ctx.requestedAction,
+                    dueDate: ctx.dueDate,
+                  }),
+                  r.urgent,
+                  digest ? 'digest' : 'pending',
+                ],
+              );
+              result.deliveries += inserted.length;
+            }
+          }
+          if (r.threshold === 'breach') {
+            await manager.query(
+              `UPDATE deadlines SET state = 'breached' WHERE id = $1 AND state = 'running'`,
+              [r.deadline_id],
+            );
+          }
+          await manager.query(
+            `UPDATE scheduled_reminders SET status = 'done', processed_at = $2 WHERE id = $1`,
+            [r.id, now],
+          );
+        }
+        return result;
+      });
+      total.reminders += batch.reminders;
+      total.obsolete += batch.obsolete;
+      total.deliveries += batch.deliveries;
+      if (batch.reminders < BATCH) return total;
+    }
+  }
+
+  /** Hands pending deliveries to BullMQ (jobId = delivery id), inside the send window; re-queues lost ones. */
+  async relay(now = new Date()): Promise<number> {
+    const calendar = await this.calendars.calendar();
+    if (!insideSendWindow(now, this.config.mail.sendWindow, calendar)) return 0;
+    let relayed = 0;
+    for (;;) {
+      const claimed = await this.db.transaction((manager) =>
+        rows<{ id: string }>(
+          manager,
+          `UPDATE deliveries SET status = 'queued', enqueued_at = $1
+            WHERE id IN (SELECT id FROM deliveries
+                          WHERE status = 'pending' OR (status IN ('queued', 'sending') AND enqueued_at < $2)
+                          ORDER BY created_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+            RETURNING id`,
+          [now, new Date(now.getTime() - REQUEUE_AFTER_MS)],
+        ),
+      );
+      for (const d of claimed) await this.enqueue.deliver(d.id);
+      relayed += claimed.length;
+      if (claimed.length < BATCH) return relayed;
+    }
+  }
+
+  /** Sends one delivery, unless it was already sent (a retried or duplicated job is a no-op). */
+  async send(deliveryId: string): Promise<'sent' | 'skipped'> {
+    const found: {
+      id: string;
+      kind: string;
+      case_id: string | null;
+      threshold: string | null;
+      recipient_email: string;
+      language: 'nl' | 'en';
+      reason: string;
+      payload: Record<string, unknown>;
+      status: string;
+    }[] = await this.db.query(
+      `SELECT id, kind, case_id, threshold, recipient_email, language, reason, payload, status FROM deliveries WHERE id = $1`,
+      [deliveryId],
+    );
+    const d = found[0];
+    if (!d) return 'skipped';
+    // Claim it: a second job for the same delivery (re-relayed after a lost Redis) finds it taken.
+    const claimed = await rows<{ id: string }>(
+      this.db,
+      `UPDATE deliveries SET status = 'sending', enqueued_at = now()
+        WHERE id = $1 AND (status IN ('pending', 'queued') OR (status = 'sending' AND enqueued_at < $2)) RETURNING id`,
+      [d.id, new Date(Date.now() - REQUEUE_AFTER_MS)],
+    );
+    if (claimed.length === 0) return 'skipped';
+    const base = this.config.http.publicUrl.replace(/\/$/, '');
+    const preferencesUrl = `${base}/profiel`;
+    const lang = d.language === 'en' ? 'en' : 'nl';
+    const email =
+      d.kind === 'digest'
+        ? renderEmail('digest', lang, {
+            ...d.payload,
+            preferencesUrl,
+            count: (d.payload.items as unknown[] | undefined)?.length ?? 0,
+          })
+        : renderEmail('reminder', lang, {
+            ...d.payload,
+            headline: headline(d.threshold ?? 'breach', lang),
+            reason: d.reason,
+            caseUrl: `${base}/dossiers/${d.case_id}`,
+            preferencesUrl,
+          });
+    const domain = new URL(base).hostname || 'doorbraak.local';
+    const headers: Record<string, string> = {
+      'List-Unsubscribe': `<${preferencesUrl}>`,
+      'X-Doorbraak-Delivery': d.id,
+    };
+    if (d.case_id) {
+      // One thread per case: every email about a case refers to the same root message.
+      headers.References = `<case-${d.case_id}@${domain}>`;
+      headers['In-Reply-To'] = `<case-${d.case_id}@${domain}>`;
+    }
+    const messageId = `delivery-${d.id}@${domain}`;
+    await this.mailer.send({
+      to: d.recipient_email,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+      messageId,
+      headers,
+    });
+    await this.db.query(
+      `UPDATE deliveries SET status = 'sent', sent_at = now(), message_id = $2, attempts = attempts + 1, last_error = NULL
+        WHERE id = $1 AND status <> 'sent'`,
+      [d.id, `<${messageId}>`],
+    );
+    return 'sent';
+  }
+
+  async recordFailure(deliveryId: string, error: string, final: boolean): Promise<void> {
+    await this.db.query(
+      `UPDATE deliveries SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END
+        WHERE id = $1 AND status <> 'sent'`,
+      [deliveryId, error.slice(0, 2000), final],
+    );
+    if (final) this.logger.error({ deliveryId, error }, 'Delivery failed after its retries');
+  }
+
+  /** Groups the non-urgent deliveries waiting for a digest into one email per person (08:00, working days). */
+  async digest(now = new Date()): Promise<number> {
+    const calendar = await this.calendars.calendar();
+    const today = localDate(now);
+    if (
+      nextSendMoment(now, 'working-hours', calendar).getTime() !== now.getTime() &&
+      this.config.mail.sendWindow !== 'always'
+    ) {
+      return 0;
+    }
+    return this.db.transaction(async (manager) => {
+      const waiting: {
+        recipient_email: string;
+        recipient_user_id: string | null;
+        language: string;
+        ids: string[];
+        items: unknown[];
+      }[] = await manager.query(
+        `SELECT recipient_email, min(recipient_user_id::text)::uuid AS recipient_user_id, min(language) AS language,
+                  array_agg(id ORDER BY created_at) AS ids,
+                  json_agg(payload || jsonb_build_object('threshold', threshold, 'caseId', case_id) ORDER BY created_at) AS items
+             FROM deliveries WHERE status = 'digest' GROUP BY recipient_email`,
+      );
+      const base = this.config.http.publicUrl.replace(/\/$/, '');
+      for (const w of waiting) {
+        const lang = w.language === 'en' ? 'en' : 'nl';
+        const items = (w.items as { threshold: string; caseId: string }[]).map((i) => ({
+          ...i,
+          headline: headline(i.threshold, lang),
+          caseUrl: `${base}/dossiers/${i.caseId}`,
+        }));
+        const created = await rows<{ id: string }>(
+          manager,
+          `INSERT INTO deliveries (dedupe_key, kind, recipient_email, recipient_user_id, language, reason, payload, urgent, status)
+           VALUES ($1, 'digest', $2, $3, $4, $5, $6, true, 'pending')
+           ON CONFLICT (dedupe_key) DO UPDATE SET payload = deliveries.payload RETURNING id`,
+          [
+            `digest:${w.recipient_email}:${today}`,
+            w.recipient_email,
+            w.recipient_user_id,
+            lang,
+            'U koos voor een dagelijks overzicht.',
+            JSON.stringify({ items }),
+          ],
+        );
+        await manager.query(
+          `UPDATE deliveries SET status = 'digested', digest_id = $2 WHERE id = ANY($1::uuid[])`,
+          [w.ids, created[0]?.id],
+        );
+      }
+      return waiting.length;
+    });
+  }
+}
