@@ -20,7 +20,11 @@ export class MailerService implements OnModuleDestroy {
   private readonly from: string;
 
   constructor(@Inject(RUNTIME) runtime: Runtime) {
-    this.transport = createTransport(runtime.smtpUrl);
+    // Pooled SMTP connections (reused across sends) unless the URL says otherwise.
+    const url = new URL(runtime.smtpUrl);
+    if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+    if (!url.searchParams.has('maxConnections')) url.searchParams.set('maxConnections', '8');
+    this.transport = createTransport(url.toString());
     this.from = runtime.config.mail.from;
   }
 
