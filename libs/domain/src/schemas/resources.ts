@@ -182,3 +182,40 @@ export const extendDeadlineSchema = z.strictObject({
   reason: z.string().trim().min(3).max(2000),
 });
 export type ExtendDeadlineInput = z.infer<typeof extendDeadlineSchema>;
+
+export const workItemSchema = z.object({
+  caseId: z.uuid(),
+  reference: z.string(),
+  projectName: z.string(),
+  kind: z.enum(['triage', 'assignment', 'level_decision']),
+  /** What is asked: the requested action, the escalation question, or "triage". */
+  title: z.string(),
+  organisationName: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  state: z.enum(['running', 'paused', 'met', 'breached', 'cancelled']),
+  workingDaysLeft: z.number().int().nullable(),
+});
+export type WorkItem = z.infer<typeof workItemSchema>;
+
+export const myWorkSchema = z.object({
+  overdue: z.array(workItemSchema),
+  dueSoon: z.array(workItemSchema),
+  open: z.array(workItemSchema),
+  counts: z.object({ overdue: z.number().int(), dueSoon: z.number().int(), open: z.number().int() }),
+});
+export type MyWork = z.infer<typeof myWorkSchema>;
+
+export const profileUpdateSchema = z
+  .strictObject({
+    language: z.enum(['nl', 'en']),
+    notificationMode: z.enum(['immediate', 'digest']),
+  })
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, { message: 'patch.empty' });
+export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
+
+export const profileSchema = z.object({
+  language: z.enum(['nl', 'en']),
+  notificationMode: z.enum(['immediate', 'digest']),
+});
+export type Profile = z.infer<typeof profileSchema>;

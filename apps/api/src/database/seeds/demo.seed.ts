@@ -334,6 +334,17 @@ function exampleCases(): DemoCase[] {
           contact: `contact-${n}@${party.toLowerCase().replace(/[^a-z]+/g, '-')}.example`,
         });
       }
+      // Liander serves these provinces: it is asked to look at the connection too (some late).
+      if (stage >= 2 && party !== 'Liander' && ['PV21', 'PV24', 'PV25', 'PV27'].includes(province.code)) {
+        story.push({
+          step: 'assign',
+          party: 'Liander',
+          role: 'contributor',
+          action: 'Beoordeel de netaansluiting en de capaciteit in dit gebied.',
+          dueInDays: n % 4 === 0 ? -2 : 4 + (n % 10),
+          contact: 'netaansluitingen@liander.example',
+        });
+      }
       if (stage === 3 && party === 'Liander')
         story.push({ step: 'report', party, status: 'in_progress', note: 'Netstudie loopt.' });
       if (stage === 4)
