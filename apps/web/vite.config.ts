@@ -34,5 +34,13 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     target: 'es2022',
+    rolldownOptions: {
+      treeshake: {
+        // libs/domain is declarations only (lint bans frameworks and globals there), but its zod
+        // schemas are built by top-level calls the bundler must otherwise assume to have effects:
+        // declaring the domain's modules pure lets the ones a page does not use drop out.
+        moduleSideEffects: (id) => !id.includes('/libs/domain/src/'),
+      },
+    },
   },
 });

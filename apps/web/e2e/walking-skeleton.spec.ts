@@ -1,34 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { ACCOUNTS, DEMO_PASSWORD, expectNoAxeViolations, logIn } from './support';
 
 /**
  * The walking skeleton end to end: the built web app served by the built api, in Chromium.
  * Every page on the way is checked with axe against WCAG 2.1 A and AA.
  */
-const DEMO_PASSWORD = 'Doorbraak-demo-2026';
-const BARENDRECHT = 'gemeente.barendrecht@demo.doorbraak.nl';
-const ADMIN = 'admin@demo.doorbraak.nl';
-
-async function expectNoAxeViolations(page: Page, name: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const summary = results.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    targets: v.nodes.map((n) => n.target.join(' ')),
-  }));
-  expect(summary, `axe violations on ${name}`).toEqual([]);
-}
-
-async function logIn(page: Page, email: string) {
-  await page.goto('/inloggen');
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(/\/dossiers$/);
-}
+const BARENDRECHT = ACCOUNTS.barendrecht;
+const ADMIN = ACCOUNTS.admin;
 
 test('a municipality reports a knelpunt, finds it in the list and opens it', async ({ page }) => {
   const projectName = `E2E Stationstuinen ${Date.now()}`;

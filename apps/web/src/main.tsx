@@ -4,8 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { initLanguage } from './lib/i18n';
 
-initLanguage();
-
 const root = document.getElementById('root');
 if (!root) throw new Error('No #root element in index.html');
-createRoot(root).render(<App />);
+// English users wait for their messages (one small chunk) instead of seeing Dutch flash by.
+void initLanguage().then(() => createRoot(root).render(<App />));

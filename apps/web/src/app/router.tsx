@@ -32,6 +32,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             { path: paths.cases.list.path, lazy: () => import('./routes/app/cases').then(load) },
             { path: paths.cases.new.path, lazy: () => import('./routes/app/case-new').then(load) },
             { path: paths.cases.detail.path, lazy: () => import('./routes/app/case').then(load) },
+            { path: paths.cases.edit.path, lazy: () => import('./routes/app/case-edit').then(load) },
+            { path: paths.breakthroughs.path, lazy: () => import('./routes/app/breakthroughs').then(load) },
             { path: paths.mailbox.path, lazy: () => import('./routes/app/mailbox').then(load) },
           ],
         },

@@ -14,7 +14,8 @@ export const paths = {
   cases: {
     list: {
       path: '/dossiers',
-      getHref: (q?: string) => (q ? `/dossiers?q=${encodeURIComponent(q)}` : '/dossiers'),
+      /** With a query string (`q=…&status=…`, see the list filters) the list opens filtered. */
+      getHref: (search?: string) => (search ? `/dossiers?${search.replace(/^\?/, '')}` : '/dossiers'),
     },
     new: {
       path: '/dossiers/nieuw',
@@ -22,8 +23,18 @@ export const paths = {
     },
     detail: {
       path: '/dossiers/:id',
-      getHref: (id: string) => `/dossiers/${encodeURIComponent(id)}`,
+      /** With a section id (`partijen`, `ladder`, …) the page opens at that section. */
+      getHref: (id: string, section?: string) =>
+        `/dossiers/${encodeURIComponent(id)}${section ? `#${encodeURIComponent(section)}` : ''}`,
     },
+    edit: {
+      path: '/dossiers/:id/wijzigen',
+      getHref: (id: string) => `/dossiers/${encodeURIComponent(id)}/wijzigen`,
+    },
+  },
+  breakthroughs: {
+    path: '/doorbraken',
+    getHref: () => '/doorbraken',
   },
   mailbox: {
     path: '/mailbox',

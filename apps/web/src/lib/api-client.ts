@@ -42,6 +42,11 @@ export class ApiError extends Error {
   get fieldErrors(): FieldError[] {
     return this.problem.errors ?? [];
   }
+
+  /** The last path segment of the problem `type`: `…/conflict/reason-required` → `reason-required`. */
+  get rule(): string {
+    return this.problem.type.split('/').pop() ?? '';
+  }
 }
 
 export function isApiError(error: unknown, status?: number): error is ApiError {
@@ -65,6 +70,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   method?: Method;
+  /** JSON-encoded, except `FormData`, which goes as multipart/form-data. */
   body?: unknown;
   query?: Record<string, string | number | undefined>;
   signal?: AbortSignal;
@@ -102,7 +108,14 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     'Accept-Language': getLanguage(),
     ...options.headers,
   };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const body =
+    options.body instanceof FormData
+      ? options.body
+      : options.body === undefined
+        ? undefined
+        : JSON.stringify(options.body);
+  // FormData sets its own multipart Content-Type with the boundary.
+  if (typeof body === 'string') headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {
     const csrf = readCookie(CSRF_COOKIE);
     if (csrf) headers[CSRF_HEADER] = csrf;
@@ -110,7 +123,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   const response = await fetch(buildUrl(path, options.query), {
     method,
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body,
     credentials: 'same-origin',
     signal: options.signal,
   });
@@ -150,4 +163,17 @@ export const api = {
   ) => request(path, schema, { ...options, method: 'POST', body }),
   postNoContent: (path: string, body?: unknown, options?: Omit<RequestOptions, 'method'>) =>
     requestNoContent(path, { ...options, method: 'POST', body }),
+  patch: <S extends z.ZodType>(
+    path: string,
+    schema: S,
+    body: unknown,
+    options?: Omit<RequestOptions, 'method'>,
+  ) => request(path, schema, { ...options, method: 'PATCH', body }),
+  delete: (path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+    requestNoContent(path, { ...options, method: 'DELETE' }),
 };
+
+/** `If-Match` for optimistic concurrency: the api's ETag is the quoted version. */
+export function ifMatch(version: number): Record<string, string> {
+  return { 'If-Match': `"${version}"` };
+}

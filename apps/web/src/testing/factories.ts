@@ -1,4 +1,13 @@
-import type { CaseDetail, CaseSummary, MailboxMessage, Me } from '@doorbraak/domain';
+import type {
+  Assignment,
+  CaseDetail,
+  CaseEvent,
+  CaseSummary,
+  Escalation,
+  MailboxMessage,
+  Me,
+  Organisation,
+} from '@doorbraak/domain';
 
 /** Test data builders: fresh objects per call, valid against the domain schemas. */
 let counter = 0;
@@ -42,9 +51,16 @@ export function buildCaseSummary(overrides: Partial<CaseSummary> = {}): CaseSumm
   };
 }
 
+/**
+ * Fields being added to the case detail contract by the deadlines work (libs/domain); spread from a
+ * variable so the factory compiles whether or not the schema has them yet.
+ */
+const newerDetailFields = { deadlines: [] as never[] };
+
 export function buildCaseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
   return {
     ...buildCaseSummary(),
+    ...newerDetailFields,
     homesSocialOrAffordable: null,
     description: null,
     phase: null,
@@ -57,6 +73,7 @@ export function buildCaseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail
     assignments: [],
     escalations: [],
     breakthrough: null,
+    deadlines: [],
     availableTransitions: [],
     permissions: { edit: false, manageAssignments: false, escalate: false, comment: true },
     ...overrides,
@@ -75,6 +92,68 @@ export function buildMailboxMessage(overrides: Partial<MailboxMessage> = {}): Ma
     text: 'Goedemorgen,\n\nDit is een herinnering.\n',
     html: null,
     headers: {},
+    ...overrides,
+  };
+}
+
+export function buildOrganisation(overrides: Partial<Organisation> = {}): Organisation {
+  return {
+    id: nextId(),
+    name: `Organisatie ${counter}`,
+    shortName: null,
+    type: 'grid_operator',
+    municipalityCode: null,
+    provinceCodes: [],
+    note: null,
+    ...overrides,
+  };
+}
+
+export function buildAssignment(overrides: Partial<Assignment> = {}): Assignment {
+  return {
+    id: nextId(),
+    caseId: nextId(),
+    organisationId: nextId(),
+    organisationName: 'Liander',
+    role: 'lead',
+    requestedAction: 'Onderzoek een lokale netoplossing.',
+    contacts: [],
+    dueDate: '2026-12-18',
+    actionStatus: 'open',
+    progressNote: null,
+    version: 1,
+    createdAt: '2026-11-21T10:00:00.000Z',
+    updatedAt: '2026-11-21T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function buildEscalation(overrides: Partial<Escalation> = {}): Escalation {
+  return {
+    id: nextId(),
+    caseId: nextId(),
+    fromLevel: 'woondeal_table',
+    toLevel: 'national_table',
+    question: 'Kan het Rijk de netaansluiting versnellen?',
+    ownerOrganisationId: null,
+    ownerOrganisationName: null,
+    dueDate: null,
+    outcome: null,
+    outcomeNote: null,
+    decidedAt: null,
+    createdAt: '2026-11-22T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function buildEvent(overrides: Partial<CaseEvent> = {}): CaseEvent {
+  counter += 1;
+  return {
+    seq: counter,
+    type: 'case.submitted',
+    actorLabel: 'Sanne de Vries (Gemeente Barendrecht)',
+    occurredAt: '2026-11-20T10:00:00.000Z',
+    data: {},
     ...overrides,
   };
 }

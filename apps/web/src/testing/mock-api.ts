@@ -20,6 +20,11 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   });
 }
 
+/** An empty answer (204 No Content). */
+export function noContent(): Response {
+  return new Response(null, { status: 204 });
+}
+
 export function problem(status: number, body: Record<string, unknown>): Response {
   return new Response(JSON.stringify({ status, type: 'about:blank', title: 'Error', ...body }), {
     status,
@@ -34,7 +39,12 @@ export function mockApi(routes: Record<string, Handler>) {
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(input instanceof Request ? input.url : String(input), window.location.origin);
     const method = (init.method ?? 'GET').toUpperCase();
-    const body = typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
+    const body =
+      typeof init.body === 'string'
+        ? (JSON.parse(init.body) as unknown)
+        : init.body instanceof FormData
+          ? init.body
+          : undefined;
     const request: RecordedRequest = { method, url, headers: new Headers(init.headers), body };
     requests.push(request);
     const handler = routes[`${method} ${url.pathname}`];

@@ -185,3 +185,57 @@ export function CheckboxGroup({
     </fieldset>
   );
 }
+
+/**
+ * One choice out of a few, as radio buttons in a fieldset. The first radio gets `id`, so an error
+ * summary can link to the group.
+ */
+export function RadioGroup({
+  id,
+  label,
+  hint,
+  error,
+  optional,
+  options,
+  inputProps,
+}: FieldProps & {
+  options: readonly (Option & { hint?: string })[];
+  inputProps: Omit<ComponentProps<'input'>, 'id' | 'type' | 'value'>;
+}) {
+  const { t } = useI18n();
+  return (
+    <fieldset className={fieldClass(error)} aria-describedby={describedBy(id, hint, error)}>
+      <legend className="form-field__label">
+        {label}
+        {optional ? <span className="form-field__optional"> {t('form.optional')}</span> : null}
+      </legend>
+      <Hint id={id} hint={hint} />
+      <FieldError id={id} error={error} />
+      <div className="checkbox-group">
+        {options.map((option, index) => {
+          const optionId = index === 0 ? id : `${id}-${option.value}`;
+          return (
+            <div className="checkbox" key={option.value}>
+              <input
+                id={optionId}
+                type="radio"
+                value={option.value}
+                className="checkbox__input"
+                aria-describedby={option.hint ? `${optionId}-hint` : undefined}
+                {...inputProps}
+              />
+              <label htmlFor={optionId} className="checkbox__label">
+                {option.label}
+                {option.hint ? (
+                  <span className="form-field__hint checkbox__hint" id={`${optionId}-hint`}>
+                    {option.hint}
+                  </span>
+                ) : null}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

@@ -10,7 +10,7 @@ export function LanguageSwitch() {
       className="button button--subtle language-switch"
       lang={other}
       aria-label={t('app.languageSwitch.label')}
-      onClick={() => setLanguage(other)}
+      onClick={() => void setLanguage(other)}
     >
       {t('app.languageSwitch')}
     </button>

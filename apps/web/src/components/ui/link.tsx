@@ -5,8 +5,15 @@ export function Link({ className, ...props }: LinkProps) {
 }
 
 /** A link that looks like a button (for "Nieuw knelpunt melden" and the like). */
-export function ButtonLink({ className, ...props }: LinkProps) {
+export function ButtonLink({
+  className,
+  variant = 'primary',
+  ...props
+}: LinkProps & { variant?: 'primary' | 'secondary' }) {
   return (
-    <RouterLink className={['button', 'button--primary', className].filter(Boolean).join(' ')} {...props} />
+    <RouterLink
+      className={['button', `button--${variant}`, className].filter(Boolean).join(' ')}
+      {...props}
+    />
   );
 }

@@ -55,6 +55,11 @@ function MainNav({ me }: { me: Me }) {
           {t('nav.cases')}
         </NavLink>
       </li>
+      <li>
+        <NavLink to={paths.breakthroughs.getHref()} className="page-nav__link">
+          {t('nav.breakthroughs')}
+        </NavLink>
+      </li>
       {canCreateCase(me.role) ? (
         <li>
           <NavLink to={paths.cases.new.getHref()} className="page-nav__link">

@@ -1,38 +1,68 @@
+import { lazy, Suspense } from 'react';
 import type { CaseSummary } from '@doorbraak/domain';
-import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/alert';
-import { Link } from '@/components/ui/link';
+import { Button } from '@/components/ui/button';
 import { Loading } from '@/components/ui/loading';
-import { paths } from '@/config/paths';
 import { describeRequestError } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n';
 import { useCases } from '../api/get-cases';
-import { knelpuntLabel, statusLabel } from './labels';
+import type { CaseListFilters } from '../api/query-keys';
+import { CaseRow } from './case-row';
 
-function CaseRow({ item }: { item: CaseSummary }) {
-  const { t, language, formatNumber } = useI18n();
+/** The virtualizer is only fetched once a list grows past VIRTUALIZE_FROM rows. */
+const VirtualCaseRows = lazy(() => import('./virtual-case-rows'));
+
+/** From this many loaded rows on, only the rows near the viewport are in the DOM. */
+export const VIRTUALIZE_FROM = 200;
+
+function PlainRows({ items }: { items: readonly CaseSummary[] }) {
   return (
-    <tr>
-      <td className="nowrap">{item.reference}</td>
-      <th scope="row" className="table__row-header">
-        <Link to={paths.cases.detail.getHref(item.id)}>{item.projectName}</Link>
-        {item.isExample ? <span className="tag"> {t('cases.example')}</span> : null}
-      </th>
-      <td>{item.municipalityName}</td>
-      <td>{item.provinceName}</td>
-      <td className="numeric">{formatNumber(item.homesTotal)}</td>
-      <td>{item.knelpuntTypes.map((code) => knelpuntLabel(code, language)).join(', ')}</td>
-      <td>
-        <span className={`status status--${item.status}`}>{statusLabel(item.status, language)}</span>
-      </td>
-    </tr>
+    <tbody>
+      {items.map((item) => (
+        <CaseRow key={item.id} item={item} />
+      ))}
+    </tbody>
   );
 }
 
-/** The cases the user may see, `q` from the URL, more pages on request. */
-export function CasesList({ q }: { q: string }) {
+export function CasesTable({ items }: { items: readonly CaseSummary[] }) {
   const { t } = useI18n();
-  const casesQuery = useCases({ q: q || undefined });
+  const virtual = items.length > VIRTUALIZE_FROM;
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="cases-caption">
+      <table className="table" aria-rowcount={virtual ? items.length + 1 : undefined}>
+        <caption id="cases-caption" className="visually-hidden">
+          {t('cases.table.caption')}
+        </caption>
+        <thead>
+          <tr aria-rowindex={virtual ? 1 : undefined}>
+            <th scope="col">{t('cases.table.reference')}</th>
+            <th scope="col">{t('cases.table.project')}</th>
+            <th scope="col">{t('cases.table.municipality')}</th>
+            <th scope="col">{t('cases.table.province')}</th>
+            <th scope="col" className="numeric">
+              {t('cases.table.homes')}
+            </th>
+            <th scope="col">{t('cases.table.knelpunten')}</th>
+            <th scope="col">{t('cases.table.status')}</th>
+          </tr>
+        </thead>
+        {virtual ? (
+          <Suspense fallback={<PlainRows items={items} />}>
+            <VirtualCaseRows items={items} />
+          </Suspense>
+        ) : (
+          <PlainRows items={items} />
+        )}
+      </table>
+    </div>
+  );
+}
+
+/** The cases the user may see, filtered as the URL says, more pages on request. */
+export function CasesList({ filters }: { filters: CaseListFilters }) {
+  const { t } = useI18n();
+  const casesQuery = useCases(filters);
 
   if (casesQuery.isPending) return <Loading />;
   // A failed "load more" keeps the pages already shown; only a failed first page has no data.
@@ -45,33 +75,7 @@ export function CasesList({ q }: { q: string }) {
       <p role="status" className="result-count">
         {items.length === 0 ? t('cases.empty') : t('cases.count', { count: items.length })}
       </p>
-      {items.length > 0 ? (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="cases-caption">
-          <table className="table">
-            <caption id="cases-caption" className="visually-hidden">
-              {t('cases.table.caption')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cases.table.reference')}</th>
-                <th scope="col">{t('cases.table.project')}</th>
-                <th scope="col">{t('cases.table.municipality')}</th>
-                <th scope="col">{t('cases.table.province')}</th>
-                <th scope="col" className="numeric">
-                  {t('cases.table.homes')}
-                </th>
-                <th scope="col">{t('cases.table.knelpunten')}</th>
-                <th scope="col">{t('cases.table.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <CaseRow key={item.id} item={item} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {items.length > 0 ? <CasesTable items={items} /> : null}
       {casesQuery.isFetchNextPageError ? <Alert>{describeRequestError(casesQuery.error, t)}</Alert> : null}
       {casesQuery.hasNextPage ? (
         <Button

@@ -18,6 +18,7 @@ import { CheckboxGroup, SelectField, TextareaField, TextField } from '@/componen
 import { isApiError } from '@/lib/api-client';
 import { applyServerFieldErrors, describeRequestError } from '@/lib/form-errors';
 import { useI18n, type MessageKey, type Translate } from '@/lib/i18n';
+import { parseCount } from '@/lib/parse-count';
 import { useCreateCase } from '../api/create-case';
 
 type FormInput = z.input<typeof createCaseSchema>;
@@ -62,14 +63,6 @@ function formErrorMap(language: Language, t: Translate): z.core.$ZodErrorMap {
         return fallback(issue);
     }
   };
-}
-
-/** "3.500", "3 500" and "3500" all mean 3500; anything else stays NaN and fails validation. */
-function parseCount(value: unknown): number | undefined {
-  if (typeof value === 'number') return value;
-  const text = typeof value === 'string' ? value.replace(/[\s.]/g, '') : '';
-  if (text === '') return undefined;
-  return /^\d+$/.test(text) ? Number(text) : Number.NaN;
 }
 
 export function CreateCaseForm({

@@ -1,5 +1,5 @@
-import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { buildCaseDetail, buildCaseSummary, buildMe } from '@/testing/factories';
 import { json, mockApi } from '@/testing/mock-api';
 import { renderApp } from '@/testing/test-utils';
@@ -131,5 +131,128 @@ describe('case list', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Pagina niet gevonden' }),
     ).toBeInTheDocument();
+  });
+});
+
+describe('case list filters', () => {
+  const emptyList = () => json(200, { items: [], nextCursor: null });
+
+  it('reads the filters from the URL, sends them to the api and shows them in the form', async () => {
+    const api = mockApi({ 'GET /api/auth/me': () => json(200, buildMe()), 'GET /api/cases': emptyList });
+    renderApp('/dossiers?status=submitted,accepted&province=PV28&overdue=true&sort=homes&status=bogus');
+
+    expect(await screen.findByText('Er zijn geen dossiers gevonden.')).toBeInTheDocument();
+    const params = api.calls('GET', '/api/cases').at(-1)?.url.searchParams;
+    expect(params?.get('status')).toBe('submitted,accepted');
+    expect(params?.get('province')).toBe('PV28');
+    expect(params?.get('overdue')).toBe('true');
+    expect(params?.get('sort')).toBe('homes');
+    expect(params?.get('level')).toBeNull();
+
+    const status = screen.getByRole('group', { name: 'Status' });
+    expect(within(status).getByRole('checkbox', { name: 'Ingediend' })).toBeChecked();
+    expect(within(status).getByRole('checkbox', { name: 'Geaccepteerd' })).toBeChecked();
+    expect(within(status).getByRole('checkbox', { name: 'Opgeschaald' })).not.toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Zuid-Holland' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: /actie over de uiterste datum/ })).toBeChecked();
+    expect(screen.getByRole('combobox', { name: 'Sorteren op' })).toHaveValue('homes');
+    expect(screen.getByText('Filters (4 actief)')).toBeInTheDocument();
+  });
+
+  it('writes chosen filters and sort to the URL, so the view can be shared', async () => {
+    const api = mockApi({ 'GET /api/auth/me': () => json(200, buildMe()), 'GET /api/cases': emptyList });
+    const { user, router } = renderApp('/dossiers?q=haven');
+
+    await screen.findByText('Er zijn geen dossiers gevonden.');
+    await user.click(screen.getByText('Filters'));
+    await user.click(screen.getByRole('checkbox', { name: 'Opgeschaald' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Netcongestie' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Landelijke versnellingstafel' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sorteren op' }), 'Meeste woningen');
+    await user.click(screen.getByRole('button', { name: 'Toepassen' }));
+
+    await waitFor(() =>
+      expect(router.state.location.search).toBe(
+        '?q=haven&status=escalated&knelpuntType=grid_congestion&level=national_table&sort=homes',
+      ),
+    );
+    await waitFor(() =>
+      expect(api.calls('GET', '/api/cases').at(-1)?.url.searchParams.get('level')).toBe('national_table'),
+    );
+    const params = api.calls('GET', '/api/cases').at(-1)?.url.searchParams;
+    expect(params?.get('q')).toBe('haven');
+    expect(params?.get('status')).toBe('escalated');
+    expect(params?.get('knelpuntType')).toBe('grid_congestion');
+    expect(params?.get('sort')).toBe('homes');
+
+    await user.click(screen.getByRole('link', { name: 'Filters wissen' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?q=haven'));
+  });
+
+  it('offers saved views as links and marks the one on screen', async () => {
+    const api = mockApi({ 'GET /api/auth/me': () => json(200, buildMe()), 'GET /api/cases': emptyList });
+    const { user, router } = renderApp('/dossiers');
+
+    const views = await screen.findByRole('navigation', { name: 'Opgeslagen weergaven' });
+    expect(within(views).getByRole('link', { name: 'Te laat' })).toHaveAttribute(
+      'href',
+      '/dossiers?overdue=true',
+    );
+    expect(within(views).getByRole('link', { name: 'Netcongestie' })).toHaveAttribute(
+      'href',
+      '/dossiers?knelpuntType=grid_congestion',
+    );
+    expect(within(views).getByRole('link', { name: 'Alle dossiers' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+
+    await user.click(within(views).getByRole('link', { name: 'Landelijk' }));
+    await waitFor(() =>
+      expect(router.state.location.search).toBe('?level=national_table,ministerial_taskforce'),
+    );
+    await waitFor(() =>
+      expect(within(views).getByRole('link', { name: 'Landelijk' })).toHaveAttribute('aria-current', 'page'),
+    );
+    await waitFor(() =>
+      expect(api.calls('GET', '/api/cases').at(-1)?.url.searchParams.get('level')).toBe(
+        'national_table,ministerial_taskforce',
+      ),
+    );
+    expect(
+      screen.getByRole('checkbox', { name: 'Ministeriële Taskforce Versnellen Woningbouw' }),
+    ).toBeChecked();
+  });
+
+  it('virtualizes the table body beyond 200 rows and keeps the row count for assistive technology', async () => {
+    // jsdom has no layout: the virtualizer's scroll corrections would hit its unimplemented scrollTo.
+    vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
+    const page = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => buildCaseSummary({ projectName: `Dossier ${from + i}` }));
+    mockApi({
+      'GET /api/auth/me': () => json(200, buildMe()),
+      'GET /api/cases': ({ url }) => {
+        const cursor = Number(url.searchParams.get('cursor') ?? '0');
+        const items = page(cursor, 150);
+        return json(200, { items, nextCursor: cursor === 0 ? '150' : null });
+      },
+    });
+    const { user } = renderApp('/dossiers');
+
+    const table = await screen.findByRole('table', { name: 'Dossiers die u mag inzien' });
+    expect(within(table).getAllByRole('row')).toHaveLength(151);
+    expect(table).not.toHaveAttribute('aria-rowcount');
+
+    await user.click(screen.getByRole('button', { name: 'Meer laden' }));
+    expect(await screen.findByText('300 dossiers getoond')).toBeInTheDocument();
+
+    const virtual = screen.getByRole('table', { name: 'Dossiers die u mag inzien' });
+    expect(virtual).toHaveAttribute('aria-rowcount', '301');
+    // The virtualizer is its own chunk; until it arrives every row is rendered.
+    await waitFor(() => expect(within(virtual).getAllByRole('row').length).toBeLessThan(100));
+    const rows = within(virtual).getAllByRole('row');
+    expect(rows[0]).toHaveAttribute('aria-rowindex', '1');
+    expect(rows[1]).toHaveAttribute('aria-rowindex', '2');
+    expect(within(rows[1] as HTMLElement).getByRole('link', { name: 'Dossier 0' })).toBeInTheDocument();
   });
 });

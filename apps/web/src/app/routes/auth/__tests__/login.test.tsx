@@ -93,7 +93,8 @@ describe('login page', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Switch to English' }));
 
-    expect(screen.getByRole('heading', { level: 1, name: 'Log in' })).toBeInTheDocument();
+    // The English messages are their own chunk: they arrive a moment later.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Log in' })).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('en');
     expect(window.localStorage.getItem('doorbraak.language')).toBe('en');
 
