@@ -17,6 +17,11 @@ import {
   ScheduledReminderEntity,
 } from '../modules/deadlines/deadline.entity';
 import { OrganisationEntity } from '../modules/identity/organisation.entity';
+import {
+  SavedViewEntity,
+  SystemicKnelpuntCaseEntity,
+  SystemicKnelpuntEntity,
+} from '../modules/insight/insight.entities';
 import { DeliveryEntity } from '../modules/notifications/delivery.entity';
 import { SessionEntity } from '../modules/identity/session.entity';
 import { UserEntity } from '../modules/identity/user.entity';
@@ -56,4 +61,7 @@ export const ENTITIES = [
   DeadlineEventEntity,
   ScheduledReminderEntity,
   DeliveryEntity,
+  SystemicKnelpuntEntity,
+  SystemicKnelpuntCaseEntity,
+  SavedViewEntity,
 ];

@@ -1,3 +1,4 @@
+import { Insight1795754582772 } from './1795754582772-Insight';
 import { Deadlines1795753259476 } from './1795753259476-Deadlines';
 import { CaseLifecycle1795752597477 } from './1795752597477-CaseLifecycle';
 import { Initial1795751806007 } from './1795751806007-Initial';
@@ -6,4 +7,5 @@ export const MIGRATIONS: (new () => object)[] = [
   Initial1795751806007,
   CaseLifecycle1795752597477,
   Deadlines1795753259476,
+  Insight1795754582772,
 ];
