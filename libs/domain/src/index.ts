@@ -15,3 +15,6 @@ export * from './schemas/resources';
 export * from './schemas/case-detail';
 export * from './calendar';
 export * from './deadlines';
+export * from './schemas/insight';
+export * from './access';
+export * from './schemas/access';

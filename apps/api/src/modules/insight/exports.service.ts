@@ -1,0 +1,173 @@
+import type { Readable } from 'node:stream';
+import {
+  type Actor,
+  type CaseExportQuery,
+  localDate,
+  type ProgressReportQuery,
+  type SOLUTION_TYPES,
+} from '@doorbraak/domain';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ProblemException } from '../../common/problem.exception';
+import { CasesService } from '../cases/cases.service';
+import { caseExportBatches, csvStream, xlsxStream } from './case-export';
+import { DashboardService } from './dashboard.service';
+import { insightCaseWhere } from './insight-sql';
+import { type ReferenceLabels, renderCaseFile, renderProgressReport } from './pdf-documents';
+import { SystemicService } from './systemic.service';
+
+export interface Download {
+  body: Readable;
+  filename: string;
+  contentType: string;
+}
+
+/** ASCII-only, for Content-Disposition filenames. */
+export function slug(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'export'
+  );
+}
+
+/** Streamed exports: the case list as CSV and XLSX, the case file and the progress report as PDF. */
+@Injectable()
+export class ExportsService {
+  private readonly logger = new Logger('Exports');
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly cases: CasesService,
+    private readonly dashboards: DashboardService,
+    private readonly systemic: SystemicService,
+  ) {}
+
+  async casesCsv(actor: Actor, query: CaseExportQuery): Promise<Download> {
+    const batches = await caseExportBatches(this.db, actor, query);
+    return {
+      body: csvStream(batches),
+      filename: `doorbraak-dossiers-${localDate(new Date())}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+    };
+  }
+
+  async casesXlsx(actor: Actor, query: CaseExportQuery): Promise<Download> {
+    const batches = await caseExportBatches(this.db, actor, query);
+    return {
+      body: xlsxStream(batches, (error) => this.logger.error({ err: error }, 'XLSX export failed')),
+      filename: `doorbraak-dossiers-${localDate(new Date())}.xlsx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    };
+  }
+
+  /** The case file; 404 when the case is outside the actor's scope. Timeline as the actor may see it. */
+  async caseFile(actor: Actor, id: string): Promise<Download> {
+    const detail = await this.cases.get(actor, id);
+    const timeline = await this.cases.timeline(actor, id);
+    const doc = renderCaseFile({
+      detail,
+      timeline: timeline.items,
+      labels: await this.labels(),
+      generatedBy: `${actor.name} (${actor.organisationName})`,
+      generatedAt: new Date(),
+    });
+    return { body: doc, filename: `dossier-${detail.reference}.pdf`, contentType: 'application/pdf' };
+  }
+
+  /** The progress report for the actor's scope, narrowed to provinces or one woondeal region. */
+  async progressReport(actor: Actor, query: ProgressReportQuery): Promise<Download> {
+    let scope = `Alle dossiers in het bereik van ${actor.organisationName}`;
+    if (query.region) {
+      const region: { name: string }[] = await this.db.query(`SELECT name FROM regions WHERE id = $1`, [
+        query.region,
+      ]);
+      if (!region[0]) {
+        throw ProblemException.validation([
+          { field: 'region', code: 'unknown', message: 'Onbekende woondealregio.' },
+        ]);
+      }
+      scope = `Woondealregio ${region[0].name}`;
+    }
+    if (query.province) {
+      const names: { name: string }[] = await this.db.query(
+        `SELECT name FROM provinces WHERE code = ANY($1::varchar[]) ORDER BY name`,
+        [query.province],
+      );
+      const provinces = `Provincie ${names.map((p) => p.name).join(', ')}`;
+      scope = query.region ? `${scope}, ${provinces}` : provinces;
+    }
+    const filters = { province: query.province, region: query.region };
+    const dashboard = await this.dashboards.dashboard(actor, filters);
+
+    const params: unknown[] = [];
+    const where = insightCaseWhere(actor, filters, params);
+    const breakthroughs: {
+      project_name: string;
+      municipality_name: string;
+      province_name: string;
+      homes_unblocked: number;
+      solution_type: (typeof SOLUTION_TYPES)[number];
+      narrative: string;
+      date: string;
+      is_example: boolean;
+      level_code: string;
+    }[] = await this.db.query(
+      `SELECT c.project_name, m.name AS municipality_name, p.name AS province_name, b.homes_unblocked,
+              b.solution_type, b.narrative, b.date::text AS date, c.is_example, c.level_code
+         FROM case_breakthroughs b JOIN cases c ON c.id = b.case_id
+         JOIN municipalities m ON m.code = c.municipality_code JOIN provinces p ON p.code = c.province_code
+        WHERE b.current AND ${where}
+        ORDER BY c.is_example, b.homes_unblocked DESC, b.date DESC, b.id LIMIT 200`,
+      params,
+    );
+    const systemicParams: unknown[] = [];
+    const systemicWhere = insightCaseWhere(actor, filters, systemicParams, { systemic: 'only' });
+    const systemicIds: { id: string }[] = await this.db.query(
+      `SELECT c.id FROM cases c WHERE ${systemicWhere} ORDER BY c.created_at DESC LIMIT 100`,
+      systemicParams,
+    );
+    const generatedAt = new Date();
+    const doc = renderProgressReport({
+      scope,
+      generatedBy: `${actor.name} (${actor.organisationName})`,
+      generatedAt,
+      dashboard,
+      breakthroughs: breakthroughs.map((b) => ({
+        projectName: b.project_name,
+        municipalityName: b.municipality_name,
+        provinceName: b.province_name,
+        homesUnblocked: b.homes_unblocked,
+        solutionType: b.solution_type,
+        narrative: b.narrative,
+        date: b.date,
+        isExample: b.is_example,
+        levelCode: b.level_code,
+      })),
+      systemic: await this.systemic.load(
+        actor,
+        systemicIds.map((r) => r.id),
+      ),
+      labels: await this.labels(),
+    });
+    return {
+      body: doc,
+      filename: `voortgangsrapportage-${slug(scope)}-${localDate(generatedAt)}.pdf`,
+      contentType: 'application/pdf',
+    };
+  }
+
+  private async labels(): Promise<ReferenceLabels> {
+    const found: { kind: 'knelpunt' | 'level'; code: string; label: string }[] = await this.db.query(
+      `SELECT 'knelpunt' AS kind, code, label_nl AS label FROM knelpunt_types
+       UNION ALL SELECT 'level', code, label_nl FROM escalation_levels`,
+    );
+    const labels: ReferenceLabels = { knelpunt: new Map(), level: new Map() };
+    for (const r of found) labels[r.kind].set(r.code, r.label);
+    return labels;
+  }
+}

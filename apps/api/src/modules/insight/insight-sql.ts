@@ -1,0 +1,109 @@
+import { type Actor, addDays, instantOf, OPEN_STATUSES } from '@doorbraak/domain';
+import { caseScopeSql } from '../identity/case-scope.sql';
+
+/*
+ * The SQL pieces every insight figure shares, so the dashboard, the systemic blockers and the
+ * progress report count the same population (definitions: docs/metrics.md).
+ */
+
+export const OPEN_STATUS_LIST: readonly string[] = OPEN_STATUSES;
+
+/** A case's submission date, local to Amsterdam. */
+export const CREATED_LOCAL_DATE = `(c.created_at AT TIME ZONE 'Europe/Amsterdam')::date`;
+
+/**
+ * Working days in (`from`, `to`]: Monday–Friday minus the active holidays of calendar_holidays —
+ * the definition of libs/domain `workingDaysBetween`, in closed form so it costs no loop per row.
+ * W(d) = weekdays from Monday 1900-01-01 up to and including d; H(d) = weekday holidays up to and
+ * including d (`width_bucket` is a binary search in the sorted holiday array, computed once per
+ * statement). Working days in (a, b] = W(b) − W(a) − (H(b) − H(a)).
+ */
+export function workingDaysSql(from: string, to: string): string {
+  const weekdaysUpTo = (d: string) =>
+    `(5 * ((${d} - DATE '1900-01-01') / 7) + least((${d} - DATE '1900-01-01') % 7 + 1, 5))`;
+  const holidays = `(SELECT coalesce(array_agg(h.date ORDER BY h.date), '{}'::date[]) FROM calendar_holidays h
+                      WHERE h.active AND extract(isodow FROM h.date) < 6)`;
+  return `(${weekdaysUpTo(to)} - ${weekdaysUpTo(from)} - (width_bucket(${to}, ${holidays}) - width_bucket(${from}, ${holidays})))`;
+}
+
+export interface InsightFilters {
+  province?: string[];
+  region?: string;
+  knelpuntType?: string[];
+  level?: string[];
+}
+
+/**
+ * The cases (alias `c`) an insight figure may count: the actor's scope (caseScopeSql, the one
+ * scoping rule), the filters, and — unless asked otherwise — no systemic knelpunten, whose homes
+ * are those of the cases they bundle.
+ */
+export function insightCaseWhere(
+  actor: Actor,
+  filters: InsightFilters,
+  params: unknown[],
+  options: { systemic?: 'exclude' | 'only' } = {},
+): string {
+  const where = [caseScopeSql(actor, 'c', params)];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  // IN / NOT IN over a small table: one hashed subplan, not a probe per case.
+  const systemic = `c.id IN (SELECT sk.case_id FROM systemic_knelpunten sk)`;
+  where.push((options.systemic ?? 'exclude') === 'exclude' ? `NOT ${systemic}` : systemic);
+  if (filters.province) add((n) => `c.province_code = ANY(${n}::varchar[])`, filters.province);
+  if (filters.region) {
+    add(
+      (n) =>
+        `c.municipality_code IN (SELECT rm.municipality_code FROM region_municipalities rm WHERE rm.region_id = ${n})`,
+      filters.region,
+    );
+  }
+  if (filters.knelpuntType) {
+    add(
+      (n) =>
+        `EXISTS (SELECT 1 FROM case_knelpunten fk WHERE fk.case_id = c.id AND fk.knelpunt_code = ANY(${n}::varchar[]))`,
+      filters.knelpuntType,
+    );
+  }
+  if (filters.level) add((n) => `c.level_code = ANY(${n}::varchar[])`, filters.level);
+  return where.join(' AND ');
+}
+
+/** `c.created_at` within the period's local dates (inclusive), as instants so the index applies. */
+export function submittedInPeriod(period: { from?: string; to?: string }, params: unknown[]): string {
+  const parts: string[] = [];
+  if (period.from) {
+    params.push(instantOf(period.from));
+    parts.push(`c.created_at >= $${params.length}`);
+  }
+  if (period.to) {
+    params.push(instantOf(addDays(period.to, 1)));
+    parts.push(`c.created_at < $${params.length}`);
+  }
+  return parts.length > 0 ? parts.join(' AND ') : 'TRUE';
+}
+
+/** `b.date` (the breakthrough date) within the period. */
+export function breakthroughInPeriod(period: { from?: string; to?: string }, params: unknown[]): string {
+  const parts: string[] = [];
+  if (period.from) {
+    params.push(period.from);
+    parts.push(`b.date >= $${params.length}::date`);
+  }
+  if (period.to) {
+    params.push(period.to);
+    parts.push(`b.date <= $${params.length}::date`);
+  }
+  return parts.length > 0 ? parts.join(' AND ') : 'TRUE';
+}
+
+/** Open statuses as a parameter. */
+export function openStatuses(params: unknown[]): string {
+  params.push(OPEN_STATUS_LIST);
+  return `$${params.length}::varchar[]`;
+}
+
+/** bigint/numeric from either driver → number. */
+export const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
