@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
-import { redirect, type LoaderFunction, type RouteObject } from 'react-router';
+import { type LoaderFunction, type RouteObject } from 'react-router';
 import { Loading } from '@/components/ui/loading';
 import { paths } from '@/config/paths';
 import { RouteErrorBoundary } from './routes/error';
@@ -28,19 +28,21 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           path: paths.home.path,
           lazy: () => import('./routes/app/root').then(load),
           children: [
-            { index: true, loader: () => redirect(paths.cases.list.getHref()) },
+            { index: true, lazy: () => import('./routes/app/my-work').then(load) },
             { path: paths.cases.list.path, lazy: () => import('./routes/app/cases').then(load) },
             { path: paths.cases.new.path, lazy: () => import('./routes/app/case-new').then(load) },
             { path: paths.cases.detail.path, lazy: () => import('./routes/app/case').then(load) },
             { path: paths.cases.edit.path, lazy: () => import('./routes/app/case-edit').then(load) },
             { path: paths.breakthroughs.path, lazy: () => import('./routes/app/breakthroughs').then(load) },
             { path: paths.mailbox.path, lazy: () => import('./routes/app/mailbox').then(load) },
+            { path: paths.profile.path, lazy: () => import('./routes/app/profile').then(load) },
           ],
         },
         {
           lazy: () => import('./routes/public-layout').then(load),
           children: [
             { path: paths.auth.login.path, lazy: () => import('./routes/auth/login').then(load) },
+            { path: paths.actionLink.path, lazy: () => import('./routes/action-link').then(load) },
             { path: paths.accessibility.path, lazy: () => import('./routes/accessibility').then(load) },
             { path: '*', lazy: () => import('./routes/not-found').then(load) },
           ],

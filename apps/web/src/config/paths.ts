@@ -42,6 +42,18 @@ export const paths = {
     getHref: (messageId?: string) =>
       messageId ? `/mailbox?bericht=${encodeURIComponent(messageId)}` : '/mailbox',
   },
+  myWork: {
+    path: '/',
+    getHref: () => '/',
+  },
+  profile: {
+    path: '/profiel',
+    getHref: () => '/profiel',
+  },
+  actionLink: {
+    path: '/actie/:token',
+    getHref: (token: string) => `/actie/${encodeURIComponent(token)}`,
+  },
   accessibility: {
     path: '/toegankelijkheid',
     getHref: () => '/toegankelijkheid',

@@ -3,10 +3,12 @@ import type {
   CaseDetail,
   CaseEvent,
   CaseSummary,
+  Deadline,
   Escalation,
   MailboxMessage,
   Me,
   Organisation,
+  WorkItem,
 } from '@doorbraak/domain';
 
 /** Test data builders: fresh objects per call, valid against the domain schemas. */
@@ -51,16 +53,9 @@ export function buildCaseSummary(overrides: Partial<CaseSummary> = {}): CaseSumm
   };
 }
 
-/**
- * Fields being added to the case detail contract by the deadlines work (libs/domain); spread from a
- * variable so the factory compiles whether or not the schema has them yet.
- */
-const newerDetailFields = { deadlines: [] as never[] };
-
 export function buildCaseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
   return {
     ...buildCaseSummary(),
-    ...newerDetailFields,
     homesSocialOrAffordable: null,
     description: null,
     phase: null,
@@ -154,6 +149,40 @@ export function buildEvent(overrides: Partial<CaseEvent> = {}): CaseEvent {
     actorLabel: 'Sanne de Vries (Gemeente Barendrecht)',
     occurredAt: '2026-11-20T10:00:00.000Z',
     data: {},
+    ...overrides,
+  };
+}
+
+export function buildDeadline(overrides: Partial<Deadline> = {}): Deadline {
+  return {
+    id: nextId(),
+    kind: 'assignment',
+    assignmentId: null,
+    escalationId: null,
+    state: 'running',
+    startedAt: '2026-11-02T09:00:00.000Z',
+    budgetWorkingDays: 20,
+    dueDate: '2026-12-01',
+    dueAt: '2026-12-01T23:00:00.000Z',
+    workingDaysLeft: 7,
+    pause: null,
+    extensionWorkingDays: 0,
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function buildWorkItem(overrides: Partial<WorkItem> = {}): WorkItem {
+  return {
+    caseId: nextId(),
+    reference: 'DB-2026-0001',
+    projectName: 'De Stationstuinen',
+    kind: 'assignment',
+    title: 'Netcapaciteit voor fase 1 toezeggen',
+    organisationName: 'Liander',
+    dueDate: '2026-12-01',
+    state: 'running',
+    workingDaysLeft: 7,
     ...overrides,
   };
 }

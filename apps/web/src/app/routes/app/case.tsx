@@ -20,6 +20,7 @@ import { CaseLadder } from '@/features/cases/components/case-ladder';
 import { CaseParties } from '@/features/cases/components/case-parties';
 import { CaseStatusActions } from '@/features/cases/components/case-status-actions';
 import { CaseTimeline } from '@/features/cases/components/case-timeline';
+import { DeadlineClockText, DeadlineControls } from '@/features/cases/components/deadline-clock';
 import { levelLabel, statusLabel } from '@/features/cases/components/labels';
 import { OrganisationPicker } from '@/features/organisations/components/organisation-picker';
 import { useLevels } from '@/features/reference/api/get-levels';
@@ -69,6 +70,23 @@ function SectionNav({ item }: { item: CaseDetail }) {
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** The table's clock for assessing a new report: shown while it matters, with controls for the table. */
+function TriageClock({ item }: { item: CaseDetail }) {
+  const { t } = useI18n();
+  const clock = item.deadlines.find((d) => d.kind === 'triage');
+  if (!clock) return null;
+  return (
+    <div className="triage-clock">
+      <p>
+        {t('deadlines.triage')}: <DeadlineClockText deadline={clock} />
+      </p>
+      {item.permissions.manageAssignments ? (
+        <DeadlineControls caseId={item.id} deadline={clock} subject={t('deadlines.triage')} />
+      ) : null}
+    </div>
   );
 }
 
@@ -131,6 +149,7 @@ export default function CaseRoute() {
         {t('case.level')}: <strong>{levelLabel(item.levelCode, language, levels)}</strong>
       </p>
       {flash === 'saved' ? <Alert type="info">{t('edit.saved')}</Alert> : null}
+      <TriageClock item={item} />
       <SectionNav item={item} />
       <CaseDetails item={item} levels={levels} />
       <CaseStatusActions item={item} />

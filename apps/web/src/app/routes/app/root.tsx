@@ -11,10 +11,12 @@ import {
 import type { Me } from '@doorbraak/domain';
 import { PageShell } from '@/components/layouts/page-shell';
 import { Button } from '@/components/ui/button';
+import { Link } from '@/components/ui/link';
 import { Loading } from '@/components/ui/loading';
 import { paths } from '@/config/paths';
 import { getMeQueryOptions, useMe } from '@/features/auth/api/get-me';
 import { useLogout } from '@/features/auth/api/logout';
+import { useMyWork } from '@/features/work/api/get-my-work';
 import { canCreateCase, canViewMailbox } from '@/lib/authorization';
 import { useI18n } from '@/lib/i18n';
 
@@ -33,11 +35,18 @@ export const clientLoader =
 function UserMenu({ me }: { me: Me }) {
   const { t } = useI18n();
   const navigate = useNavigate();
+  // The name links to the profile page; the sentence around it stays one translatable message.
+  const [before = '', after = ''] = t('app.userInfo', { organisation: me.organisationName }).split('{name}');
   const logout = useLogout({ onSettled: () => navigate(paths.auth.login.getHref(), { replace: true }) });
   return (
     <div className="user-menu">
       <p className="user-menu__name">
-        {t('app.userInfo', { name: me.name, organisation: me.organisationName })}
+        {before}
+        <Link to={paths.profile.getHref()}>
+          {me.name}
+          <span className="visually-hidden"> {t('app.profileLink')}</span>
+        </Link>
+        {after}
       </p>
       <Button variant="subtle" onClick={() => logout.mutate()} isBusy={logout.isPending}>
         {t('app.logout')}
@@ -48,8 +57,14 @@ function UserMenu({ me }: { me: Me }) {
 
 function MainNav({ me }: { me: Me }) {
   const { t } = useI18n();
+  const overdue = useMyWork().data?.counts.overdue ?? 0;
   return (
     <ul className="page-nav__list">
+      <li>
+        <NavLink to={paths.myWork.getHref()} end className="page-nav__link">
+          {overdue > 0 ? t('nav.myWork.overdue', { count: overdue }) : t('nav.myWork')}
+        </NavLink>
+      </li>
       <li>
         <NavLink to={paths.cases.list.getHref()} end className="page-nav__link">
           {t('nav.cases')}
@@ -90,11 +105,7 @@ export default function AppRoot() {
   }
   const me = meQuery.data;
   return (
-    <PageShell
-      homeHref={paths.cases.list.getHref()}
-      userMenu={<UserMenu me={me} />}
-      nav={<MainNav me={me} />}
-    >
+    <PageShell homeHref={paths.myWork.getHref()} userMenu={<UserMenu me={me} />} nav={<MainNav me={me} />}>
       <Outlet context={me} />
     </PageShell>
   );

@@ -15,6 +15,7 @@ import { Disclosure } from '@/components/ui/disclosure';
 import { ErrorSummary, type ErrorSummaryItem } from '@/components/ui/error-summary';
 import { RadioGroup, SelectField, TextareaField, TextField } from '@/components/ui/form';
 import { Section } from '@/components/ui/section';
+import { DeadlineClockText, DeadlineControls } from './deadline-clock';
 import { domainResolver } from '@/lib/domain-resolver';
 import { applyServerFieldErrors } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n';
@@ -278,14 +279,16 @@ function EscalationItem({
 }) {
   const { t, language, formatDay, formatDateTime } = useI18n();
   const isOpen = escalation.outcome === null;
+  const decisionClock = item.deadlines.find(
+    (d) => d.kind === 'level_decision' && d.escalationId === escalation.id,
+  );
+  const fromTo = t('escalations.fromTo', {
+    from: levelLabel(escalation.fromLevel, language, levels),
+    to: levelLabel(escalation.toLevel, language, levels),
+  });
   return (
     <li className="card">
-      <h4 className="card__title">
-        {t('escalations.fromTo', {
-          from: levelLabel(escalation.fromLevel, language, levels),
-          to: levelLabel(escalation.toLevel, language, levels),
-        })}
-      </h4>
+      <h4 className="card__title">{fromTo}</h4>
       <dl className="summary-list summary-list--compact">
         <div className="summary-list__row">
           <dt>{t('escalations.openedAt')}</dt>
@@ -307,6 +310,14 @@ function EscalationItem({
           <div className="summary-list__row">
             <dt>{t('escalations.dueDate')}</dt>
             <dd>{formatDay(escalation.dueDate)}</dd>
+          </div>
+        ) : null}
+        {decisionClock ? (
+          <div className="summary-list__row">
+            <dt>{t('deadlines.decision')}</dt>
+            <dd>
+              <DeadlineClockText deadline={decisionClock} />
+            </dd>
           </div>
         ) : null}
         <div className="summary-list__row">
@@ -332,6 +343,9 @@ function EscalationItem({
           </div>
         ) : null}
       </dl>
+      {decisionClock && item.permissions.manageAssignments ? (
+        <DeadlineControls caseId={item.id} deadline={decisionClock} subject={fromTo} />
+      ) : null}
       {isOpen && item.permissions.escalate ? (
         <Disclosure label={t('decide.title')}>
           {(close) => (

@@ -10,6 +10,7 @@ import { describeCaseActionError } from './action-errors';
 import { AssignmentForm, type RenderOrganisationField } from './assignment-form';
 import { isPastDue } from './labels';
 import { PartyReportForm } from './party-report-form';
+import { DeadlineClockText, DeadlineControls } from './deadline-clock';
 
 type Message = { type: 'info' | 'error'; text: string } | null;
 
@@ -85,6 +86,7 @@ function AssignmentCard({
   const overdue = assignment.actionStatus !== 'done' && isPastDue(assignment.dueDate, todayInAmsterdam());
   const canReport = canReportOnAssignment(me, item, assignment.organisationId);
   const titleId = `party-${assignment.id}`;
+  const clock = item.deadlines.find((d) => d.kind === 'assignment' && d.assignmentId === assignment.id);
 
   return (
     <li className="card">
@@ -107,6 +109,14 @@ function AssignmentCard({
             {overdue ? <strong className="tag tag--warning"> {t('assignments.overdue')}</strong> : null}
           </dd>
         </div>
+        {clock ? (
+          <div className="summary-list__row">
+            <dt>{t('deadlines.clock')}</dt>
+            <dd>
+              <DeadlineClockText deadline={clock} />
+            </dd>
+          </div>
+        ) : null}
         <div className="summary-list__row">
           <dt>{t('assignments.actionStatus')}</dt>
           <dd>
@@ -135,6 +145,9 @@ function AssignmentCard({
           </div>
         ) : null}
       </dl>
+      {clock && item.permissions.manageAssignments ? (
+        <DeadlineControls caseId={item.id} deadline={clock} subject={assignment.organisationName} />
+      ) : null}
       {item.permissions.manageAssignments ? (
         editing ? (
           <AssignmentForm

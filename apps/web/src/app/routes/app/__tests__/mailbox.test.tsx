@@ -25,6 +25,8 @@ describe('mailbox', () => {
       'GET /api/auth/me': () => json(200, admin()),
       'GET /api/cases': () => json(200, { items: [], nextCursor: null }),
       'GET /api/dev/mailbox': () => json(200, { items: [reminder, older] }),
+      'GET /api/me/work': () =>
+        json(200, { overdue: [], dueSoon: [], open: [], counts: { overdue: 0, dueSoon: 0, open: 0 } }),
     });
     const { user, router } = renderApp('/dossiers');
 

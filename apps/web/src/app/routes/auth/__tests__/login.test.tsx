@@ -75,7 +75,9 @@ describe('login page', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Dossiers' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/dossiers');
-    expect(screen.getByText('Ingelogd als Bea Barendrecht, Gemeente Barendrecht')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Bea Barendrecht (profiel)' }).parentElement).toHaveTextContent(
+      'Ingelogd als Bea Barendrecht (profiel), Gemeente Barendrecht',
+    );
   });
 
   it('sends people without a session to the login page, and back after logging in', async () => {
