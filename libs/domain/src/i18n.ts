@@ -40,6 +40,30 @@ export const DOMAIN_MESSAGES = {
     nl: 'Vul uw wachtwoord in.',
     en: 'Enter your password.',
   },
+  'password.tooShort': {
+    nl: 'Kies een wachtwoord van minstens 12 tekens.',
+    en: 'Choose a password of at least 12 characters.',
+  },
+  'password.tooLong': {
+    nl: 'Kies een wachtwoord van hoogstens 128 tekens.',
+    en: 'Choose a password of at most 128 characters.',
+  },
+  'password.common': {
+    nl: 'Dit wachtwoord staat in een lijst van veelgebruikte of uitgelekte wachtwoorden; kies een ander.',
+    en: 'This password is on a list of common or breached passwords; choose another.',
+  },
+  'password.containsEmail': {
+    nl: 'Het wachtwoord mag uw e-mailadres niet bevatten.',
+    en: 'The password must not contain your email address.',
+  },
+  'password.sameAsCurrent': {
+    nl: 'Het nieuwe wachtwoord moet anders zijn dan het huidige.',
+    en: 'The new password must differ from the current one.',
+  },
+  'password.currentWrong': {
+    nl: 'Het huidige wachtwoord klopt niet.',
+    en: 'The current password is not correct.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 export type DomainMessageKey = keyof typeof DOMAIN_MESSAGES;
 

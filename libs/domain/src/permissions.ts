@@ -52,6 +52,11 @@ export function canEscalate(actor: Pick<Actor, 'role'>, c: CaseFacts): boolean {
   return runsTheTable(actor, c);
 }
 
+/** Revoke the signed action links of an assignment (also on a closed case): the table. */
+export function canManageActionLinks(actor: Pick<Actor, 'role'>, c: CaseFacts): boolean {
+  return runsTheTable(actor, c);
+}
+
 /** Fields a party may change on its own assignment. */
 export const PARTY_ASSIGNMENT_FIELDS = ['actionStatus', 'progressNote'] as const;
 

@@ -15,6 +15,9 @@ export const PROBLEM_TYPES = {
   unsupportedMediaType: 'https://doorbraak.nl/problems/unsupported-media-type',
   tooManyRequests: 'https://doorbraak.nl/problems/too-many-requests',
   unavailable: 'https://doorbraak.nl/problems/unavailable',
+  linkExpired: 'https://doorbraak.nl/problems/link-expired',
+  linkRevoked: 'https://doorbraak.nl/problems/link-revoked',
+  oidcFailed: 'https://doorbraak.nl/problems/oidc-failed',
   internal: 'https://doorbraak.nl/problems/internal',
 } as const;
 export type ProblemType = (typeof PROBLEM_TYPES)[keyof typeof PROBLEM_TYPES];

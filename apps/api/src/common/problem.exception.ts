@@ -8,9 +8,18 @@ export class ProblemException extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors?: FieldError[],
+    /** Extra response headers (e.g. Retry-After on 429). */
+    readonly headers?: Record<string, string>,
   ) {
     super(detail ?? title);
     this.name = 'ProblemException';
+  }
+
+  /** 429 with Retry-After (seconds). */
+  static tooManyRequests(detail: string, retryAfterSeconds: number): ProblemException {
+    return new ProblemException(429, PROBLEM_TYPES.tooManyRequests, 'Te veel verzoeken', detail, undefined, {
+      'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))),
+    });
   }
 
   static validation(errors: FieldError[], detail = 'De invoer is ongeldig.'): ProblemException {

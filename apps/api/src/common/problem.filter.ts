@@ -102,6 +102,9 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (problem.status >= 500)
       this.logger.error({ err: exception, correlationId: request.id }, 'Unhandled error');
+    if (exception instanceof ProblemException && exception.headers) {
+      for (const [name, value] of Object.entries(exception.headers)) void reply.header(name, value);
+    }
     sendProblem(reply, problem);
   }
 }

@@ -16,7 +16,9 @@ import {
   HolidayEntity,
   ScheduledReminderEntity,
 } from '../modules/deadlines/deadline.entity';
+import { AuditLogEntity } from '../modules/audit/audit-log.entity';
 import { OrganisationEntity } from '../modules/identity/organisation.entity';
+import { ActionLinkEntity } from '../modules/links/action-link.entity';
 import {
   SavedViewEntity,
   SystemicKnelpuntCaseEntity,
@@ -64,4 +66,6 @@ export const ENTITIES = [
   SystemicKnelpuntEntity,
   SystemicKnelpuntCaseEntity,
   SavedViewEntity,
+  AuditLogEntity,
+  ActionLinkEntity,
 ];

@@ -12,7 +12,10 @@ import {
 /** One case as GET /api/cases/{id} answers it: the project, its parties, ladder and what the actor may do. */
 export const caseDetailSchema = caseSummarySchema.extend({
   homesSocialOrAffordable: z.number().int().nullable(),
+  /** Null when empty, or when the case is confidential and hidden from you (see confidentialPartsHidden). */
   description: z.string().nullable(),
+  /** True when the case is `vertrouwelijk` and you are a party that is not its lead: description and internal items are hidden. */
+  confidentialPartsHidden: z.boolean().optional(),
   phase: z.enum(PROJECT_PHASES).nullable(),
   confidentiality: z.enum(CONFIDENTIALITY_LEVELS),
   locationProgramme: z.enum(LOCATION_PROGRAMMES),

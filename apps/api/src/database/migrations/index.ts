@@ -1,3 +1,4 @@
+import { AccessControl1795758126084 } from './1795758126084-AccessControl';
 import { Insight1795754582772 } from './1795754582772-Insight';
 import { Deadlines1795753259476 } from './1795753259476-Deadlines';
 import { CaseLifecycle1795752597477 } from './1795752597477-CaseLifecycle';
@@ -8,4 +9,5 @@ export const MIGRATIONS: (new () => object)[] = [
   CaseLifecycle1795752597477,
   Deadlines1795753259476,
   Insight1795754582772,
+  AccessControl1795758126084,
 ];

@@ -121,20 +121,22 @@ export class OrganisationsService {
         values.name,
       );
       if (!row) throw new Error('Organisation insert returned no row');
-      return toOrganisation(row);
+      const organisation = toOrganisation(row);
+      await auditAdminAction(
+        manager,
+        actor,
+        'organisation.created',
+        { type: 'organisation', id: organisation.id },
+        { after: organisation },
+      );
+      return organisation;
     });
-    auditAdminAction(
-      actor,
-      'organisation.created',
-      { type: 'organisation', id: created.id },
-      { after: created },
-    );
     return created;
   }
 
   async patch(actor: Actor, id: string, input: OrganisationPatch): Promise<Organisation> {
     if (!isUuid(id)) throw ProblemException.notFound('Organisatie niet gevonden.');
-    const { before, after } = await this.db.transaction(async (manager) => {
+    const { after } = await this.db.transaction(async (manager) => {
       const [current] = await manager.query<OrganisationRow[]>(
         `SELECT ${COLUMNS} FROM organisations WHERE id = $1 FOR UPDATE`,
         [id],
@@ -173,9 +175,16 @@ export class OrganisationsService {
         values.name,
       );
       if (!row) throw ProblemException.notFound('Organisatie niet gevonden.');
-      return { before: previous, after: toOrganisation(row) };
+      const next = toOrganisation(row);
+      await auditAdminAction(
+        manager,
+        actor,
+        'organisation.updated',
+        { type: 'organisation', id },
+        { before: previous, after: next },
+      );
+      return { before: previous, after: next };
     });
-    auditAdminAction(actor, 'organisation.updated', { type: 'organisation', id }, { before, after });
     return after;
   }
 

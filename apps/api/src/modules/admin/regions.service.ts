@@ -65,15 +65,22 @@ export class RegionsService {
       );
       if (!row) throw new Error('Region insert returned no row');
       await this.replaceMembers(manager, row.id, codes);
-      return this.load(manager, row.id);
+      const region = await this.load(manager, row.id);
+      await auditAdminAction(
+        manager,
+        actor,
+        'region.created',
+        { type: 'region', id: region.id },
+        { after: region },
+      );
+      return region;
     });
-    auditAdminAction(actor, 'region.created', { type: 'region', id: created.id }, { after: created });
     return created;
   }
 
   async patch(actor: Actor, id: string, input: RegionPatch): Promise<Region> {
     if (!isUuid(id)) throw ProblemException.notFound('Regio niet gevonden.');
-    const { before, after } = await this.db.transaction(async (manager) => {
+    const { after } = await this.db.transaction(async (manager) => {
       const locked: unknown[] = await manager.query(`SELECT 1 FROM regions WHERE id = $1 FOR UPDATE`, [id]);
       if (locked.length === 0) throw ProblemException.notFound('Regio niet gevonden.');
       const previous = await this.load(manager, id);
@@ -90,9 +97,16 @@ export class RegionsService {
         name,
       );
       if (codes) await this.replaceMembers(manager, id, codes);
-      return { before: previous, after: await this.load(manager, id) };
+      const next = await this.load(manager, id);
+      await auditAdminAction(
+        manager,
+        actor,
+        'region.updated',
+        { type: 'region', id },
+        { before: previous, after: next },
+      );
+      return { before: previous, after: next };
     });
-    auditAdminAction(actor, 'region.updated', { type: 'region', id }, { before, after });
     return after;
   }
 

@@ -16,7 +16,7 @@ import { ProblemException } from '../../common/problem.exception';
 import { rows } from '../../database/query';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { lockCaseInScope, type LockedCase, touchCase } from './case-access';
-import { CaseEventsService, eventActor } from './case-events.service';
+import { CaseEventsService, type EventActor, eventActor } from './case-events.service';
 import { loadAssignments } from './case-read-models';
 import { expectedVersion, staleVersion } from './cases.service';
 
@@ -165,34 +165,63 @@ export class AssignmentsService {
         }
       }
       if (expected !== null && expected !== current.version) throw staleVersion();
-      if (input.dueDate) assertNotBeforeCaseCreation(c, input.dueDate, 'dueDate');
-
-      const sets = ['version = version + 1', 'updated_at = now()'];
-      const params: unknown[] = [current.id, current.version];
-      for (const field of fields) {
-        const value = field === 'contacts' ? JSON.stringify(input.contacts) : input[field];
-        params.push(value);
-        sets.push(`${COLUMNS[field]} = $${params.length}${field === 'contacts' ? '::jsonb' : ''}`);
-      }
-      const updated = await rows<{ id: string }>(
-        manager,
-        `UPDATE case_assignments SET ${sets.join(', ')}
-          WHERE id = $1 AND version = $2 AND removed_at IS NULL RETURNING id`,
-        params,
-      );
-      if (updated.length === 0) throw staleVersion();
-      const after = await this.load(manager, c.id, current.id);
-      await this.updateClock(manager, current, after, eventActor(actor).label);
-      await touchCase(manager, c.id);
-      await this.events.append(manager, c.id, eventActor(actor), 'assignment.updated', {
-        assignmentId: current.id,
-        organisationId: current.organisationId,
-        organisationName: current.organisationName,
-        before: Object.fromEntries(fields.map((f) => [f, current[f]])),
-        after: Object.fromEntries(fields.map((f) => [f, after[f]])),
-      });
-      return after;
+      return this.applyPatch(manager, c, current, input, eventActor(actor));
     });
+  }
+
+  /**
+   * A contact's report through a signed action link (links.service.ts): the party's own fields
+   * only, under the case lock the caller holds; the event names the contact's email.
+   */
+  async reportViaLink(
+    manager: EntityManager,
+    c: LockedCase,
+    assignmentId: string,
+    input: Pick<PatchAssignmentInput, 'actionStatus' | 'progressNote'>,
+    who: EventActor,
+    link: { linkId: string },
+  ): Promise<Assignment> {
+    const current = await this.load(manager, c.id, assignmentId);
+    return this.applyPatch(manager, c, current, input, who, { via: 'action-link', linkId: link.linkId });
+  }
+
+  private async applyPatch(
+    manager: EntityManager,
+    c: LockedCase,
+    current: Assignment,
+    input: PatchAssignmentInput,
+    who: EventActor,
+    extra: Record<string, unknown> = {},
+  ): Promise<Assignment> {
+    const fields = Object.keys(input) as (keyof PatchAssignmentInput)[];
+    if (input.dueDate) assertNotBeforeCaseCreation(c, input.dueDate, 'dueDate');
+
+    const sets = ['version = version + 1', 'updated_at = now()'];
+    const params: unknown[] = [current.id, current.version];
+    for (const field of fields) {
+      const value = field === 'contacts' ? JSON.stringify(input.contacts) : input[field];
+      params.push(value);
+      sets.push(`${COLUMNS[field]} = $${params.length}${field === 'contacts' ? '::jsonb' : ''}`);
+    }
+    const updated = await rows<{ id: string }>(
+      manager,
+      `UPDATE case_assignments SET ${sets.join(', ')}
+        WHERE id = $1 AND version = $2 AND removed_at IS NULL RETURNING id`,
+      params,
+    );
+    if (updated.length === 0) throw staleVersion();
+    const after = await this.load(manager, c.id, current.id);
+    await this.updateClock(manager, current, after, who.label);
+    await touchCase(manager, c.id);
+    await this.events.append(manager, c.id, who, 'assignment.updated', {
+      assignmentId: current.id,
+      organisationId: current.organisationId,
+      organisationName: current.organisationName,
+      before: Object.fromEntries(fields.map((f) => [f, current[f]])),
+      after: Object.fromEntries(fields.map((f) => [f, after[f]])),
+      ...extra,
+    });
+    return after;
   }
 
   /** Soft removal: the row stays for the timeline; the same party may be assigned again later. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { pipeline, type Readable } from 'node:stream';
-import { type Actor, type Attachment, commentVisibilitiesFor, PROBLEM_TYPES } from '@doorbraak/domain';
+import { type Actor, type Attachment, PROBLEM_TYPES } from '@doorbraak/domain';
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
@@ -20,7 +20,7 @@ import {
 } from './attachments.content-type';
 import { lockCaseInScope, touchCase } from './case-access';
 import { CaseEventsService, eventActor } from './case-events.service';
-import { assertCaseVisible, assertMayUseVisibility } from './comments.service';
+import { assertCaseVisible, assertMayUseVisibility, type CaseView } from './comments.service';
 import {
   ATTACHMENT_STORAGE,
   AttachmentNotFoundError,
@@ -114,11 +114,11 @@ export class AttachmentsService {
   ) {}
 
   async list(actor: Actor, caseId: string): Promise<{ items: Attachment[] }> {
-    await assertCaseVisible(this.db, actor, caseId);
+    const view = await assertCaseVisible(this.db, actor, caseId);
     const found: AttachmentRow[] = await this.db.query(
       `${SELECT_ATTACHMENT} WHERE a.case_id = $1 AND a.visibility = ANY($2::varchar[])
         ORDER BY a.created_at, a.id`,
-      [caseId, commentVisibilitiesFor(actor.role)],
+      [caseId, view.visibilities],
     );
     return { items: found.map(toAttachment) };
   }
@@ -126,7 +126,8 @@ export class AttachmentsService {
   /** One attachment's metadata and bytes, if the actor may see the case and the attachment. */
   async content(actor: Actor, caseId: string, attachmentId: string): Promise<AttachmentContent> {
     if (!isUuid(caseId) || !isUuid(attachmentId)) throw ProblemException.notFound('Bijlage niet gevonden.');
-    const params: unknown[] = [caseId, attachmentId, commentVisibilitiesFor(actor.role)];
+    const view = await assertCaseVisible(this.db, actor, caseId);
+    const params: unknown[] = [caseId, attachmentId, view.visibilities];
     const scope = caseScopeSql(actor, 'c', params);
     const found: AttachmentRow[] = await this.db.query(
       `${SELECT_ATTACHMENT} JOIN cases c ON c.id = a.case_id
@@ -149,7 +150,7 @@ export class AttachmentsService {
   /** Stores a multipart upload (`file`, optional `visibility`) and records it on the case. */
   async upload(actor: Actor, caseId: string, request: FastifyRequest): Promise<Attachment> {
     const maxBytes = this.config.attachments.maxBytes;
-    await assertCaseVisible(this.db, actor, caseId);
+    const view = await assertCaseVisible(this.db, actor, caseId);
     if (!request.isMultipart()) {
       throw unsupportedMediaType(
         'Stuur de bijlage als multipart/form-data met het bestand in het veld "file".',
@@ -166,7 +167,7 @@ export class AttachmentsService {
       let upload: { filename: string; inspector: UploadInspector } | null = null;
       for await (const part of request.parts()) {
         if (part.type === 'field') {
-          visibility = this.readVisibility(actor, part, visibility);
+          visibility = this.readVisibility(view, part, visibility);
           continue;
         }
         if (part.fieldname !== 'file' || upload) {
@@ -212,8 +213,8 @@ export class AttachmentsService {
         );
       }
       const finalVisibility: Visibility =
-        visibility ?? (commentVisibilitiesFor(actor.role).includes('internal') ? 'internal' : 'shared');
-      assertMayUseVisibility(actor, finalVisibility, 'bijlagen');
+        visibility ?? (view.visibilities.includes('internal') ? 'internal' : 'shared');
+      assertMayUseVisibility(view, finalVisibility, 'bijlagen');
 
       const key = storedKey;
       if (!key) throw new Error('Upload without a storage key');
@@ -268,7 +269,7 @@ export class AttachmentsService {
     }
   }
 
-  private readVisibility(actor: Actor, part: MultipartValue, current: Visibility | null): Visibility {
+  private readVisibility(view: CaseView, part: MultipartValue, current: Visibility | null): Visibility {
     if (part.fieldname !== 'visibility' || current !== null) {
       throw ProblemException.validation([
         { field: part.fieldname, code: 'unexpected', message: 'Onbekend of dubbel veld.' },
@@ -280,7 +281,7 @@ export class AttachmentsService {
         { field: 'visibility', code: 'invalid_value', message: 'Kies "internal" of "shared".' },
       ]);
     }
-    assertMayUseVisibility(actor, value, 'bijlagen'); // before any byte is stored
+    assertMayUseVisibility(view, value, 'bijlagen'); // before any byte is stored
     return value;
   }
 

@@ -30,7 +30,19 @@ export async function lockCaseInScope(
 ): Promise<LockedCase> {
   if (!isUuid(caseId)) throw ProblemException.notFound('Dossier niet gevonden.');
   const params: unknown[] = [caseId];
-  const scope = caseScopeSql(actor, 'c', params);
+  return lockCase(manager, caseScopeSql(actor, 'c', params), params);
+}
+
+/**
+ * Loads and locks a case without an actor's scope: only for a signed action link, whose token
+ * was already checked and names the case (links.service.ts). Everything else uses lockCaseInScope.
+ */
+export async function lockCaseForLink(manager: EntityManager, caseId: string): Promise<LockedCase> {
+  if (!isUuid(caseId)) throw ProblemException.notFound('Dossier niet gevonden.');
+  return lockCase(manager, 'TRUE', [caseId]);
+}
+
+async function lockCase(manager: EntityManager, scope: string, params: unknown[]): Promise<LockedCase> {
   const found: {
     id: string;
     reference: string;

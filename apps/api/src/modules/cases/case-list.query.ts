@@ -7,8 +7,8 @@ import {
 } from '@doorbraak/domain';
 import { isUuid } from '../../common/ids';
 import { ProblemException } from '../../common/problem.exception';
-import { caseScopeSql } from '../identity/case-scope.sql';
-import { searchCondition } from './case-search';
+import { caseScopeSql, confidentialRestrictionSql } from '../identity/case-scope.sql';
+import { nameSearchCondition, searchCondition } from './case-search';
 
 /*
  * The case list query as a pure function of (actor, query) → SQL, so the API and the
@@ -122,7 +122,15 @@ export function buildCaseListQuery(actor: Actor, query: CaseListQuery): { sql: s
     params.push(value);
     where.push(sql(`$${params.length}`));
   };
-  if (query.q) where.push(searchCondition(query.q, params));
+  if (query.q) {
+    const restricted = confidentialRestrictionSql(actor, 'c', params);
+    // A description hidden from the actor is not searched either (the match would leak it).
+    where.push(
+      restricted === 'FALSE'
+        ? searchCondition(query.q, params)
+        : `((NOT ${restricted} AND ${searchCondition(query.q, params)}) OR (${restricted} AND ${nameSearchCondition(query.q, params)}))`,
+    );
+  }
   if (query.status) add((n) => `c.status = ANY(${n}::varchar[])`, query.status);
   if (query.province) add((n) => `c.province_code = ANY(${n}::varchar[])`, query.province);
   if (query.municipality) add((n) => `c.municipality_code = ANY(${n}::varchar[])`, query.municipality);

@@ -10,7 +10,7 @@ import {
   type CaseList,
   type CaseListQuery,
   checkTransition,
-  commentVisibilitiesFor,
+  confidentialPartsHiddenFor,
   type CreateCaseInput,
   type PatchCaseInput,
   PROBLEM_TYPES,
@@ -31,6 +31,7 @@ import { MunicipalityEntity } from '../reference/reference.entities';
 import { lockCaseInScope, type LockedCase, touchCase } from './case-access';
 import { CaseEventsService, type ChainVerification, eventActor } from './case-events.service';
 import { loadAssignments, loadBreakthrough, loadEscalations } from './case-read-models';
+import { assertCaseVisible } from './comments.service';
 import {
   buildCaseListQuery,
   type CaseRow,
@@ -40,6 +41,20 @@ import {
   toSummary,
 } from './case-list.query';
 import { CaseEntity, CaseKnelpuntEntity } from './case.entity';
+
+/** Event data without the case description (`after.description`, `before.description`, at any depth). */
+export function withoutDescription(data: Record<string, unknown>): Record<string, unknown> {
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([key]) => key !== 'description')
+        .map(([key, v]) => [key, strip(v)]),
+    );
+  };
+  return strip(data) as Record<string, unknown>;
+}
 
 /** Allocates the next `DB-<year>-<nnnn>` inside the caller's transaction (row lock on the counter). */
 async function nextReference(manager: EntityManager, now: Date): Promise<string> {
@@ -196,10 +211,15 @@ export class CasesService {
       levelRank: row.level_rank,
       submitterOrganisationId: row.submitter_organisation_id,
     };
+    const hidden = confidentialPartsHiddenFor(actor, {
+      confidentiality: row.confidentiality,
+      actorAssignmentRole: assignments.find((a) => a.organisationId === actor.organisationId)?.role ?? null,
+    });
     return {
       ...toSummary(row),
       homesSocialOrAffordable: row.homes_social_or_affordable,
-      description: row.description,
+      description: hidden ? null : row.description,
+      confidentialPartsHidden: hidden,
       phase: row.phase,
       confidentiality: row.confidentiality,
       locationProgramme: row.location_programme,
@@ -374,9 +394,13 @@ export class CasesService {
     });
   }
 
-  /** The timeline: every event of a case the actor may see; internal events hidden from the submitter. */
+  /**
+   * The timeline: every event of a case the actor may see; internal events hidden from the
+   * submitter, and from a party that is not the lead of a confidential case (which also does not
+   * see the description in the events' data).
+   */
   async timeline(actor: Actor, id: string): Promise<{ items: CaseEvent[] }> {
-    await this.get(actor, id);
+    const view = await assertCaseVisible(this.db, actor, id);
     const rows: {
       seq: number;
       type: string;
@@ -386,7 +410,7 @@ export class CasesService {
     }[] = await this.db.query(
       `SELECT seq, type, actor_label, occurred_at, data FROM case_events
           WHERE case_id = $1 AND visibility = ANY($2::varchar[]) ORDER BY seq`,
-      [id, commentVisibilitiesFor(actor.role)],
+      [id, view.visibilities],
     );
     return {
       items: rows.map((r) => ({
@@ -394,7 +418,7 @@ export class CasesService {
         type: r.type,
         actorLabel: r.actor_label,
         occurredAt: iso(r.occurred_at),
-        data: r.data,
+        data: view.confidentialPartsHidden ? withoutDescription(r.data) : r.data,
       })),
     };
   }

@@ -26,3 +26,23 @@ export function caseScopeSql(actor: Actor, alias: string, params: unknown[]): st
       return `EXISTS (SELECT 1 FROM escalation_levels sl WHERE sl.code = ${alias}.level_code AND sl.rank >= ${next(scope.minLevelRank)})`;
   }
 }
+
+/**
+ * The role (`lead`, `contributor`, `informed`) of the actor's organisation on the case by
+ * `alias`, as an SQL expression; NULL when it is not assigned or the actor is not a party.
+ */
+export function actorAssignmentRoleSql(actor: Actor, alias: string, params: unknown[]): string {
+  if (actor.role !== 'party') return 'NULL::varchar';
+  params.push(actor.organisationId);
+  return `(SELECT ra.role FROM case_assignments ra WHERE ra.case_id = ${alias}.id AND ra.removed_at IS NULL AND ra.organisation_id = $${params.length} LIMIT 1)`;
+}
+
+/**
+ * The SQL form of the domain's `confidentialPartsHiddenFor(actor, case)`: TRUE when the case's
+ * confidential parts (description, internal comments, attachments and events) are hidden from
+ * the actor — a party that is not the lead on a `vertrouwelijk` case.
+ */
+export function confidentialRestrictionSql(actor: Actor, alias: string, params: unknown[]): string {
+  if (actor.role !== 'party') return 'FALSE';
+  return `(${alias}.confidentiality = 'vertrouwelijk' AND ${actorAssignmentRoleSql(actor, alias, params)} IS DISTINCT FROM 'lead')`;
+}

@@ -19,3 +19,7 @@ export function clearSessionCookies(reply: FastifyReply, secure: boolean): void 
   void reply.clearCookie(SESSION_COOKIE, { path: '/', sameSite: 'lax', secure, httpOnly: true });
   void reply.clearCookie(CSRF_COOKIE, { path: '/', sameSite: 'lax', secure });
 }
+
+/** The OIDC login state, bound to the browser that started the login (single-use, 10 minutes). */
+export const OIDC_COOKIE = 'doorbraak_oidc';
+export const OIDC_COOKIE_PATH = '/api/auth/oidc';

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '@doorbraak/domain';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { rows } from '../../database/query';
 import { APP_CONFIG } from '../../runtime/runtime.tokens';
 import type { AppConfig } from '../../config/config';
 import { SessionEntity } from './session.entity';
@@ -106,6 +107,17 @@ export class SessionsService {
     await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [
       sessionId,
     ]);
+  }
+
+  /** Ends every live session of a user except `keep` (password change, deactivation, role change). */
+  async revokeAllOf(userId: string, keep: string | null = null, manager?: EntityManager): Promise<number> {
+    const ended = await rows<{ id: string }>(
+      manager ?? this.db,
+      `UPDATE sessions SET revoked_at = now()
+        WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid) RETURNING id`,
+      [userId, keep],
+    );
+    return ended.length;
   }
 
   async findUserByEmail(email: string): Promise<UserEntity | null> {

@@ -13,6 +13,7 @@ import { OrganisationEntity } from './organisation.entity';
 
 @Entity('users')
 @Index('idx_users_organisation', ['organisationId'])
+@Index('uq_users_oidc', ['oidcIssuer', 'oidcSubject'], { unique: true, where: 'oidc_subject IS NOT NULL' })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -47,6 +48,13 @@ export class UserEntity {
   /** immediate | digest: non-urgent reminders wait for the 08:00 digest on working days. */
   @Column({ name: 'notification_mode', type: 'varchar', length: 16, default: 'immediate' })
   notificationMode: string;
+
+  /** The identity provider account this user logs in with (OIDC `iss` and `sub`); null for local-only accounts. */
+  @Column({ name: 'oidc_issuer', type: 'text', nullable: true })
+  oidcIssuer: string | null;
+
+  @Column({ name: 'oidc_subject', type: 'text', nullable: true })
+  oidcSubject: string | null;
 
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;

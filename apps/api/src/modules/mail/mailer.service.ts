@@ -18,6 +18,9 @@ export interface OutgoingEmail {
 export class MailerService implements OnModuleDestroy {
   private readonly transport: Transporter;
   private readonly from: string;
+  private closed = false;
+  /** Sends in flight, failed when the transport closes: a closed pool would never call them back. */
+  private readonly inFlight = new Set<(error: Error) => void>();
 
   constructor(@Inject(RUNTIME) runtime: Runtime) {
     // Pooled SMTP connections (reused across sends) unless the URL says otherwise.
@@ -29,19 +32,40 @@ export class MailerService implements OnModuleDestroy {
   }
 
   async send(email: OutgoingEmail): Promise<string> {
-    const info = (await this.transport.sendMail({
-      from: this.from,
-      to: email.to,
-      subject: email.subject,
-      text: email.text,
-      html: email.html,
-      messageId: email.messageId ? `<${email.messageId}>` : undefined,
-      headers: email.headers,
-    })) as { messageId: string };
-    return info.messageId;
+    // A pooled transport that was closed (the app is stopping) silently drops new messages and
+    // never settles their promise; the job would then hang, and the worker's close with it.
+    if (this.closed)
+      throw new Error('The mailer is closed (the app is stopping); the delivery is sent later.');
+    let abort: (error: Error) => void = () => undefined;
+    const aborted = new Promise<never>((_resolve, reject) => {
+      abort = reject;
+    });
+    this.inFlight.add(abort);
+    try {
+      const info = (await Promise.race([
+        this.transport.sendMail({
+          from: this.from,
+          to: email.to,
+          subject: email.subject,
+          text: email.text,
+          html: email.html,
+          messageId: email.messageId ? `<${email.messageId}>` : undefined,
+          headers: email.headers,
+        }),
+        aborted,
+      ])) as { messageId: string };
+      return info.messageId;
+    } finally {
+      this.inFlight.delete(abort);
+    }
   }
 
   onModuleDestroy(): void {
+    this.closed = true;
+    for (const abort of this.inFlight) {
+      abort(new Error('The mailer closed while sending (the app is stopping); the delivery is sent later.'));
+    }
+    this.inFlight.clear();
     this.transport.close();
   }
 }

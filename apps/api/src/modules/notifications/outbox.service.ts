@@ -7,6 +7,8 @@ import { APP_CONFIG } from '../../runtime/runtime.tokens';
 import type { AppConfig } from '../../config/config';
 import { CalendarService } from '../deadlines/calendar.service';
 import { MailerService } from '../mail/mailer.service';
+import { reminderLateness } from '../metrics/metrics';
+import { mintActionLink } from '../links/mint';
 import { loadReminderContext, resolveRecipients } from './recipients';
 import { headline, renderEmail } from './templates';
 
@@ -52,8 +54,9 @@ export class OutboxService {
           version: number;
           state: string;
           due_at: Date | null;
+          fire_at: Date;
         }[] = await manager.query(
-          `SELECT r.id, r.deadline_id, r.deadline_version, r.threshold, r.urgent, d.version, d.state, d.due_at
+          `SELECT r.id, r.deadline_id, r.deadline_version, r.threshold, r.urgent, d.version, d.state, d.due_at, r.fire_at
              FROM scheduled_reminders r JOIN deadlines d ON d.id = r.deadline_id
             WHERE r.status = 'pending' AND r.fire_at <= $1
             ORDER BY r.fire_at, r.id
@@ -61,6 +64,7 @@ export class OutboxService {
             FOR UPDATE OF r SKIP LOCKED`,
           [now],
         );
+        for (const r of due) reminderLateness.observe((now.getTime() - new Date(r.fire_at).getTime()) / 1000);
         const result: SweepResult = { reminders: due.length, obsolete: 0, deliveries: 0 };
         // Late thresholds are not sent late: when several of a deadline's reminders are due at
         // once (the sweeper was down), only the latest goes out — and the escalation proposal,
@@ -110,6 +114,10 @@ export class OutboxService {
                     organisation: ctx.assignmentOrganisationName,
                     requestedAction: ctx.requestedAction,
                     dueDate: ctx.dueDate,
+                    // The link itself is minted when the email is sent (only its hash is ever stored).
+                    ...(recipient.actionLink
+                      ? { actionLink: { assignmentId: recipient.actionLink.assignmentId } }
+                      : {}),
                   }),
                   r.urgent,
                   digest ? 'digest' : 'pending',
@@ -190,6 +198,7 @@ export class OutboxService {
     const base = this.config.http.publicUrl.replace(/\/$/, '');
     const preferencesUrl = `${base}/profiel`;
     const lang = d.language === 'en' ? 'en' : 'nl';
+    const action = d.kind === 'digest' ? null : await this.actionLinkFor(d);
     const email =
       d.kind === 'digest'
         ? renderEmail('digest', lang, {
@@ -203,6 +212,9 @@ export class OutboxService {
             reason: d.reason,
             caseUrl: `${base}/dossiers/${d.case_id}`,
             preferencesUrl,
+            ...(action
+              ? { actionUrl: `${base}/actie/${action.token}`, actionExpires: localDate(action.expiresAt) }
+              : {}),
           });
     const domain = new URL(base).hostname || 'doorbraak.local';
     const headers: Record<string, string> = {
@@ -229,6 +241,39 @@ export class OutboxService {
       [d.id, `<${messageId}>`],
     );
     return 'sent';
+  }
+
+  /**
+   * A reminder to an assignment contact without an account carries a signed action link. The
+   * token is minted here, at send time, because only its hash is stored: each send (also a
+   * retry after a failed attempt) mints a fresh token and supersedes the contact's previous
+   * one, so a resent email never leaves an extra valid token behind. No link when the
+   * assignment was removed or the person is no longer one of its contacts.
+   */
+  private async actionLinkFor(d: {
+    id: string;
+    case_id: string | null;
+    recipient_email: string;
+    payload: Record<string, unknown>;
+  }): Promise<{ token: string; expiresAt: Date } | null> {
+    const wanted = d.payload.actionLink as { assignmentId?: unknown } | undefined;
+    const assignmentId = typeof wanted?.assignmentId === 'string' ? wanted.assignmentId : null;
+    if (!assignmentId || !d.case_id) return null;
+    return this.db.transaction(async (manager) => {
+      const live: unknown[] = await manager.query(
+        `SELECT 1 FROM case_assignments a
+          WHERE a.id = $1 AND a.case_id = $2 AND a.removed_at IS NULL
+            AND EXISTS (SELECT 1 FROM jsonb_array_elements(a.contacts) ct WHERE lower(ct->>'email') = $3)
+            AND NOT EXISTS (SELECT 1 FROM users u WHERE u.active AND u.email = $3)`,
+        [assignmentId, d.case_id, d.recipient_email.toLowerCase()],
+      );
+      if (live.length === 0) return null;
+      return mintActionLink(
+        manager,
+        { caseId: d.case_id as string, assignmentId, contactEmail: d.recipient_email, deliveryId: d.id },
+        this.config.actionLinks.days,
+      );
+    });
   }
 
   async recordFailure(deliveryId: string, error: string, final: boolean): Promise<void> {

@@ -7,6 +7,11 @@ export interface Recipient {
   /** immediate | digest (contacts without an account are always immediate). */
   mode: 'immediate' | 'digest';
   reason: string;
+  /**
+   * For an assignment contact without an account: the email carries a signed action link for
+   * this assignment (minted when the email is sent, see OutboxService.send).
+   */
+  actionLink?: { assignmentId: string };
 }
 
 export interface ReminderContext {
@@ -19,6 +24,7 @@ export interface ReminderContext {
   provinceCode: string;
   provinceName: string;
   dueDate: string | null;
+  assignmentId: string | null;
   assignmentOrganisationId: string | null;
   assignmentOrganisationName: string | null;
   requestedAction: string | null;
@@ -96,13 +102,28 @@ export async function resolveRecipients(manager: EntityManager, ctx: ReminderCon
       );
     case 'assignment': {
       const org = ctx.assignmentOrganisationName ?? 'uw organisatie';
-      const contacts: Recipient[] = ctx.contacts.map((c) => ({
-        email: c.email.toLowerCase(),
-        userId: null,
-        language: 'nl',
-        mode: 'immediate',
-        reason: `U staat als contactpersoon van ${org} bij deze afspraak.`,
-      }));
+      const contactReason = `U staat als contactpersoon van ${org} bij deze afspraak.`;
+      const contactEmails = ctx.contacts.map((c) => c.email.toLowerCase());
+      // A contact who has an account logs in; one without gets a signed action link instead.
+      const accounts: UserRow[] =
+        contactEmails.length > 0
+          ? await manager.query(
+              `SELECT id, email, language, notification_mode FROM users WHERE active AND email = ANY($1::text[])`,
+              [contactEmails],
+            )
+          : [];
+      const contacts: Recipient[] = contactEmails.map((email) => {
+        const account = accounts.find((a) => a.email.toLowerCase() === email);
+        if (account) return asRecipient(account, contactReason);
+        return {
+          email,
+          userId: null,
+          language: 'nl',
+          mode: 'immediate',
+          reason: contactReason,
+          ...(ctx.assignmentId ? { actionLink: { assignmentId: ctx.assignmentId } } : {}),
+        };
+      });
       const users = ctx.assignmentOrganisationId
         ? await organisationUsers(
             manager,
@@ -157,6 +178,7 @@ export async function loadReminderContext(
     province_code: string;
     province_name: string;
     due_date: string | null;
+    assignment_id: string | null;
     organisation_id: string | null;
     organisation_name: string | null;
     requested_action: string | null;
@@ -165,7 +187,7 @@ export async function loadReminderContext(
     to_level: string | null;
   }[] = await manager.query(
     `SELECT d.kind, c.id AS case_id, c.reference, c.project_name, c.province_code, p.name AS province_name,
-            d.due_date::text AS due_date, a.organisation_id, o.name AS organisation_name, a.requested_action, a.contacts,
+            d.due_date::text AS due_date, d.assignment_id, a.organisation_id, o.name AS organisation_name, a.requested_action, a.contacts,
             e.owner_organisation_id, e.to_level
        FROM deadlines d
        JOIN cases c ON c.id = d.case_id
@@ -188,6 +210,7 @@ export async function loadReminderContext(
     provinceCode: r.province_code,
     provinceName: r.province_name,
     dueDate: r.due_date,
+    assignmentId: r.assignment_id,
     assignmentOrganisationId: r.organisation_id,
     assignmentOrganisationName: r.organisation_name,
     requestedAction: r.requested_action,
