@@ -51,7 +51,10 @@ async function login() {
     body: JSON.stringify({ email: 'admin@demo.doorbraak.nl', password: 'Doorbraak-demo-2026' }),
   });
   if (!r.ok) throw new Error(`login ${r.status}`);
-  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = r.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return { cookie, me: await r.json() };
 }
 
@@ -59,7 +62,9 @@ async function startBare(actor) {
   const Fastify = require(join(root, 'node_modules/fastify'));
   const { Pool } = require(join(root, 'node_modules/pg'));
   const { caseListQuerySchema, validate } = require(join(root, 'libs/domain/dist/index.js'));
-  const { buildCaseListQuery, caseListPage } = require(join(root, 'apps/api/dist/modules/cases/case-list.query.js'));
+  const { buildCaseListQuery, caseListPage } = require(
+    join(root, 'apps/api/dist/modules/cases/case-list.query.js'),
+  );
   const pool = new Pool({ connectionString: dbUrl, max: 10 });
   const app = Fastify({ logger: false });
   app.get('/api/cases', async (request, reply) => {
@@ -70,12 +75,19 @@ async function startBare(actor) {
     return caseListPage(rows, q.data.limit);
   });
   await app.listen({ port: BARE_PORT, host: '127.0.0.1' });
-  return { close: async () => { await app.close(); await pool.end(); } };
+  return {
+    close: async () => {
+      await app.close();
+      await pool.end();
+    },
+  };
 }
 
 function cannon(url, headers, opts) {
   return new Promise((resolve, reject) => {
-    autocannon({ url, headers, duration: DURATION, ...opts }, (err, result) => (err ? reject(err) : resolve(result)));
+    autocannon({ url, headers, duration: DURATION, ...opts }, (err, result) =>
+      err ? reject(err) : resolve(result),
+    );
   });
 }
 
@@ -91,8 +103,13 @@ async function main() {
   app = await startApp();
   const { cookie, me } = await login();
   const bare = await startBare(me);
-  const deep = execFileSync('psql', [dbUrl, '-tAc',
-    `SELECT created_at::text || '|' || id FROM cases ORDER BY created_at DESC, id DESC OFFSET 49949 LIMIT 1`]).toString().trim();
+  const deep = execFileSync('psql', [
+    dbUrl,
+    '-tAc',
+    `SELECT created_at::text || '|' || id FROM cases ORDER BY created_at DESC, id DESC OFFSET 49949 LIMIT 1`,
+  ])
+    .toString()
+    .trim();
   const [key, id] = deep.split('|');
   const deepCursor = Buffer.from(JSON.stringify([key, id])).toString('base64url');
 
@@ -105,15 +122,22 @@ async function main() {
   const rows = [];
   for (const [name, qs] of scenarios) {
     const result = {};
-    for (const [target, port, headers] of [['bare', BARE_PORT, {}], ['app', APP_PORT, { cookie }]]) {
+    for (const [target, port, headers] of [
+      ['bare', BARE_PORT, {}],
+      ['app', APP_PORT, { cookie }],
+    ]) {
       const url = `http://127.0.0.1:${port}/api/cases?${qs}`;
       const check = await fetch(url, { headers });
       if (!check.ok) throw new Error(`${target} ${name}: ${check.status} ${await check.text()}`);
       const paced = await cannon(url, headers, { connections: 10, overallRate: 200 });
       const max = await cannon(url, headers, { connections: 16 });
       result[target] = {
-        p50: paced.latency.p50, p90: paced.latency.p90, p975: paced.latency.p97_5, p99: paced.latency.p99,
-        paced: paced.requests.average, errors: paced.errors + paced.non2xx + max.errors + max.non2xx,
+        p50: paced.latency.p50,
+        p90: paced.latency.p90,
+        p975: paced.latency.p97_5,
+        p99: paced.latency.p99,
+        paced: paced.requests.average,
+        errors: paced.errors + paced.non2xx + max.errors + max.non2xx,
         max: max.requests.average,
       };
     }
@@ -124,15 +148,20 @@ async function main() {
   const lines = [
     `| scenario | app p50 / p90 / p97.5 / p99 at 200 req/s (ms) | bare p50 / p97.5 (ms) | app max req/s | bare max req/s | app/bare | errors |`,
     `|---|---|---|---|---|---|---|`,
-    ...rows.map((r) =>
-      `| ${r.name} | ${r.app.p50} / ${r.app.p90} / ${r.app.p975} / ${r.app.p99} | ${r.bare.p50} / ${r.bare.p975} | ${r.app.max.toFixed(0)} | ${r.bare.max.toFixed(0)} | ${(r.app.max / r.bare.max).toFixed(2)} | ${r.app.errors + r.bare.errors} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${r.app.p50} / ${r.app.p90} / ${r.app.p975} / ${r.app.p99} | ${r.bare.p50} / ${r.bare.p975} | ${r.app.max.toFixed(0)} | ${r.bare.max.toFixed(0)} | ${(r.app.max / r.bare.max).toFixed(2)} | ${r.app.errors + r.bare.errors} |`,
+    ),
     '',
     `page 1,000 vs page 1 (app p50): ${(rows[1].app.p50 / p1).toFixed(2)}×`,
   ];
   const out = lines.join('\n');
   console.log(`\n${out}`);
   mkdirSync(join(root, 'bench/results'), { recursive: true });
-  writeFileSync(join(root, 'bench/results', `cases-list-${new Date().toISOString().slice(0, 16)}.md`), `${out}\n`);
+  writeFileSync(
+    join(root, 'bench/results', `cases-list-${new Date().toISOString().slice(0, 16)}.md`),
+    `${out}\n`,
+  );
   await bare.close();
   app.kill('SIGTERM');
 }

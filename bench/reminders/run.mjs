@@ -19,7 +19,10 @@ const UPCOMING = Number(process.env.BENCH_UPCOMING ?? 2000);
 const WINDOW_SECONDS = Number(process.env.BENCH_WINDOW ?? 150);
 const { SMTPServer } = require(join(root, 'node_modules/smtp-server'));
 
-const psql = (args) => execFileSync('psql', args, { stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim();
+const psql = (args) =>
+  execFileSync('psql', args, { stdio: ['ignore', 'pipe', 'inherit'] })
+    .toString()
+    .trim();
 
 function sink() {
   const received = [];
@@ -35,12 +38,25 @@ function sink() {
       });
     },
   });
-  return new Promise((resolve) => smtp.listen(0, '127.0.0.1', () => resolve({ smtp, received, port: smtp.server.address().port })));
+  return new Promise((resolve) =>
+    smtp.listen(0, '127.0.0.1', () => resolve({ smtp, received, port: smtp.server.address().port })),
+  );
 }
 
 function start(role, extra = {}) {
   const child = spawn('node', [join(root, 'apps/api/dist/main.js')], {
-    env: { ...process.env, DATABASE_URL: dbUrl, DEMO_DATA: 'true', ROLE: role, PORT: '3210', LOG_LEVEL: 'warn', REDIS_PREFIX: 'bench-rem', DATA_DIR: join(root, '.data', 'bench'), MAIL_SEND_WINDOW: 'always', ...extra },
+    env: {
+      ...process.env,
+      DATABASE_URL: dbUrl,
+      DEMO_DATA: 'true',
+      ROLE: role,
+      PORT: '3210',
+      LOG_LEVEL: 'warn',
+      REDIS_PREFIX: 'bench-rem',
+      DATA_DIR: join(root, '.data', 'bench'),
+      MAIL_SEND_WINDOW: 'always',
+      ...extra,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -66,7 +82,13 @@ async function inProcessOutbox(smtpPort) {
   const { OutboxService } = require(join(root, 'apps/api/dist/modules/notifications/outbox.service.js'));
   const runtime = await prepareRuntime(loadConfig());
   const app = await createApp(runtime);
-  return { outbox: app.get(OutboxService), close: async () => { await app.close(); await runtime.close(); } };
+  return {
+    outbox: app.get(OutboxService),
+    close: async () => {
+      await app.close();
+      await runtime.close();
+    },
+  };
 }
 
 const pct = (values, p) => {
@@ -81,9 +103,22 @@ async function main() {
   const first = await start('api', { SMTP_URL: 'smtp://127.0.0.1:2' });
   first.kill('SIGTERM');
   await new Promise((r) => first.on('exit', r));
-  psql([dbUrl, '-q', '-v', `due_now=${DUE_NOW}`, '-v', `upcoming=${UPCOMING}`, '-v', `window_seconds=${WINDOW_SECONDS}`, '-f', join(here, 'generate.sql')]);
+  psql([
+    dbUrl,
+    '-q',
+    '-v',
+    `due_now=${DUE_NOW}`,
+    '-v',
+    `upcoming=${UPCOMING}`,
+    '-v',
+    `window_seconds=${WINDOW_SECONDS}`,
+    '-f',
+    join(here, 'generate.sql'),
+  ]);
   const running = psql([dbUrl, '-tAc', `SELECT count(*) FROM deadlines WHERE state = 'running'`]);
-  console.log(`${running} running deadlines; ${DUE_NOW} reminders due now, ${UPCOMING} over the next ${WINDOW_SECONDS} s`);
+  console.log(
+    `${running} running deadlines; ${DUE_NOW} reminders due now, ${UPCOMING} over the next ${WINDOW_SECONDS} s`,
+  );
 
   const { smtp, received, port } = await sink();
   const local = await inProcessOutbox(port);
@@ -94,30 +129,53 @@ async function main() {
   const quiet = performance.now();
   const again = await local.outbox.sweep();
   const idleSweepMs = performance.now() - quiet;
-  console.log(`sweep with nothing due (100k running deadlines): ${JSON.stringify(again)} in ${idleSweepMs.toFixed(0)} ms`);
+  console.log(
+    `sweep with nothing due (100k running deadlines): ${JSON.stringify(again)} in ${idleSweepMs.toFixed(0)} ms`,
+  );
   await local.close();
 
   const worker = await start('worker', { SMTP_URL: `smtp://127.0.0.1:${port}` });
   const deliveries = swept.deliveries;
   const sendStart = Date.now();
-  while (received.length < deliveries && Date.now() - sendStart < 300_000) await new Promise((r) => setTimeout(r, 200));
+  while (received.length < deliveries && Date.now() - sendStart < 300_000)
+    await new Promise((r) => setTimeout(r, 200));
   const firstAt = received[0] ?? sendStart;
   const lastAt = received[Math.min(deliveries, received.length) - 1] ?? Date.now();
   const rate = (Math.min(deliveries, received.length) / ((lastAt - firstAt) / 1000)).toFixed(0);
-  console.log(`sender: ${received.length}/${deliveries} emails in ${((lastAt - firstAt) / 1000).toFixed(1)} s → ${rate} emails/s`);
+  console.log(
+    `sender: ${received.length}/${deliveries} emails in ${((lastAt - firstAt) / 1000).toFixed(1)} s → ${rate} emails/s`,
+  );
 
   // Lateness: the upcoming reminders fall due while the worker runs on its own schedule.
   const waitUntil = Date.now() + (WINDOW_SECONDS + 75) * 1000;
   while (Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 1000));
-  const lateness = psql([dbUrl, '-tAc', `SELECT extract(epoch FROM (dl.sent_at - r.fire_at)) FROM deliveries dl
+  const lateness = psql([
+    dbUrl,
+    '-tAc',
+    `SELECT extract(epoch FROM (dl.sent_at - r.fire_at)) FROM deliveries dl
       JOIN scheduled_reminders r ON r.deadline_id = dl.deadline_id AND r.threshold = dl.threshold
-     WHERE dl.status = 'sent' AND r.fire_at > (SELECT min(created_at) FROM deliveries)`]).split('\n').filter(Boolean).map(Number);
+     WHERE dl.status = 'sent' AND r.fire_at > (SELECT min(created_at) FROM deliveries)`,
+  ])
+    .split('\n')
+    .filter(Boolean)
+    .map(Number);
   const unsent = psql([dbUrl, '-tAc', `SELECT count(*) FROM deliveries WHERE status <> 'sent'`]);
-  console.log(`lateness of ${lateness.length} reminders that fell due during the run: p50 ${pct(lateness, 50)?.toFixed(1)} s, p99 ${pct(lateness, 99)?.toFixed(1)} s, max ${Math.max(...lateness).toFixed(1)} s; unsent ${unsent}`);
+  console.log(
+    `lateness of ${lateness.length} reminders that fell due during the run: p50 ${pct(lateness, 50)?.toFixed(1)} s, p99 ${pct(lateness, 99)?.toFixed(1)} s, max ${Math.max(...lateness).toFixed(1)} s; unsent ${unsent}`,
+  );
   worker.kill('SIGTERM');
   smtp.close();
-  const dupes = received.length - Number(psql([dbUrl, '-tAc', `SELECT count(*) FROM deliveries WHERE status = 'sent'`]));
-  console.log(`emails received ${received.length}, deliveries sent ${received.length - dupes} (difference ${dupes})`);
+  const dupes =
+    received.length - Number(psql([dbUrl, '-tAc', `SELECT count(*) FROM deliveries WHERE status = 'sent'`]));
+  console.log(
+    `emails received ${received.length}, deliveries sent ${received.length - dupes} (difference ${dupes})`,
+  );
 }
 
-main().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
@@ -11,9 +12,53 @@ import { AppModule, requestId } from './app.module';
 import { ProblemFilter } from './common/problem.filter';
 import { SpaFallback } from './common/spa-fallback';
 import { SESSION_COOKIE } from './modules/identity/cookies';
+import { installHttpMetrics } from './modules/metrics/metrics';
+import { registerBullBoard } from './queue/bull-board';
+import { closeWorkers } from './queue/workers';
 import type { Runtime } from './runtime/runtime';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Security headers (docs/security.md): a CSP without inline or eval'd scripts (styles may be
+ * inline: Swagger UI and Bull Board carry inline <style> blocks), frame-ancestors 'none' and
+ * X-Frame-Options DENY, HSTS, nosniff, Referrer-Policy no-referrer (a signed link's token is in
+ * its URL), and Cache-Control: no-store on API answers that set no caching of their own.
+ */
+export async function registerSecurityHeaders(app: NestFastifyApplication, https: boolean): Promise<void> {
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      void reply.header('permissions-policy', 'camera=(), microphone=(), payment=(), usb=()');
+      if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
+        void reply.header('cache-control', 'no-store');
+      }
+    });
+}
 
 /** Builds the Nest application on Fastify (not listening yet). Used by main.ts and the tests. */
 export async function createApp(runtime: Runtime): Promise<NestFastifyApplication> {
@@ -34,7 +79,11 @@ export async function createApp(runtime: Runtime): Promise<NestFastifyApplicatio
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', String(request.id));
   });
+  installHttpMetrics(fastify);
   await app.register(fastifyCookie);
+  await registerSecurityHeaders(app, config.session.cookieSecure);
+  // Admins only (404 for anyone else); not in the worker, which serves no HTTP.
+  if (config.role !== 'worker') await registerBullBoard(app, config);
   // Attachments: streamed, one file and a few fields per request; the file size limit answers 413.
   await app.register(fastifyMultipart, {
     limits: { fileSize: config.attachments.maxBytes, files: 1, fields: 5 },
@@ -76,5 +125,20 @@ export async function createApp(runtime: Runtime): Promise<NestFastifyApplicatio
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   await app.init();
+  // Nest runs onModuleDestroy deepest module first, so MailerService would close its SMTP pool
+  // while a BullMQ worker is still sending: the send never settles and close() hangs. Every
+  // close() (main.ts, tests) first lets the workers finish their active jobs.
+  // (defineProperty: Nest's application proxy ignores plain assignments; and it resolves methods
+  // late, so Nest's own close comes from the prototype.)
+  const proto = Object.getPrototypeOf(app) as { close: (this: NestFastifyApplication) => Promise<void> };
+  const nestClose = proto.close;
+  Object.defineProperty(app, 'close', {
+    value: async () => {
+      await closeWorkers(app, config.role);
+      await nestClose.call(app);
+    },
+    writable: true,
+    configurable: true,
+  });
   return app;
 }

@@ -55,4 +55,21 @@ describe('loadConfig', () => {
     expect(c.session.cookieSecure).toBe(true);
     expect(c.runMigrations).toBe(false);
   });
+  it('knows the process roles; the migration job needs only the database in production', () => {
+    expect(loadConfig({ ROLE: 'worker' })).toMatchObject({
+      role: 'worker',
+      worker: { healthPort: 3001, sweepIntervalMs: 60_000 },
+      metrics: { token: null },
+      shutdownGraceMs: 25_000,
+    });
+    expect(
+      loadConfig({ NODE_ENV: 'production', ROLE: 'migrate', DATABASE_URL: 'postgres://db/x' }).role,
+    ).toBe('migrate');
+    expect(() => loadConfig({ NODE_ENV: 'production', ROLE: 'migrate' })).toThrow(/DATABASE_URL/);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', ROLE: 'api', DATABASE_URL: 'postgres://db/x' }),
+    ).toThrow(/REDIS_URL.*\n.*SMTP_URL.*\n.*PUBLIC_URL/s);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(() => loadConfig({ ROLE: 'scheduler' })).toThrow(/ROLE/);
+  });
 });

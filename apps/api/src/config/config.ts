@@ -19,7 +19,7 @@ const smtpUrl = z
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+    ROLE: z.enum(['all', 'api', 'worker', 'migrate']).default('all'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('0.0.0.0'),
     PUBLIC_URL: z.url().optional(),
@@ -56,10 +56,62 @@ export const envSchema = z
       .min(1024)
       .max(1024 * 1024 * 1024)
       .default(10 * 1024 * 1024),
+    WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+    METRICS_TOKEN: z.string().min(16).optional(),
+    SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(25),
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+    OIDC_REDIRECT_URI: z.url().optional(),
+    OIDC_ROLE_CLAIM: z
+      .string()
+      .regex(/^[A-Za-z0-9_:./-]{1,200}$/)
+      .default('doorbraak_role'),
+    OIDC_ORGANISATION_CLAIM: z
+      .string()
+      .regex(/^[A-Za-z0-9_:./-]{1,200}$/)
+      .default('doorbraak_organisation'),
+    OIDC_SCOPES: z
+      .string()
+      .regex(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/)
+      .default('openid email profile'),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+    LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+    LOGIN_FAILURE_WINDOW_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
+    PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+    ACTION_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   })
   .superRefine((env, ctx) => {
+    if (env.OIDC_ISSUER && !env.OIDC_CLIENT_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_CLIENT_ID'],
+        message: 'is required when OIDC_ISSUER is set',
+      });
+    }
+    if (env.OIDC_ISSUER && !env.OIDC_SCOPES.split(' ').includes('openid')) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_SCOPES'], message: 'must include openid' });
+    }
+    if (env.NODE_ENV === 'production' && env.OIDC_ISSUER && !env.OIDC_ISSUER.startsWith('https://')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_ISSUER'],
+        message: 'must be an https:// URL in production',
+      });
+    }
     if (env.NODE_ENV !== 'production') return;
-    for (const key of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'PUBLIC_URL'] as const) {
+    // The migration job needs only the database; every other role needs all four.
+    const required =
+      env.ROLE === 'migrate'
+        ? (['DATABASE_URL'] as const)
+        : (['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'PUBLIC_URL'] as const);
+    for (const key of required) {
       if (!env[key]) {
         ctx.addIssue({
           code: 'custom',
@@ -72,7 +124,8 @@ export const envSchema = z
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
-  role: 'all' | 'api' | 'worker';
+  /** all: HTTP and workers; api: HTTP only; worker: queues, sweeper, schedulers; migrate: migrate and exit. */
+  role: 'all' | 'api' | 'worker' | 'migrate';
   http: { port: number; host: string; publicUrl: string };
   /** dataDir: PGlite data directory; null keeps the embedded database in memory (tests). */
   database: { url: string | null; dataDir: string | null };
@@ -87,6 +140,31 @@ export interface AppConfig {
   runMigrations: boolean;
   /** Largest accepted attachment (bytes); larger uploads answer 413. */
   attachments: { maxBytes: number };
+  /** ROLE=worker: port of its small HTTP server (/health, /health/ready, /metrics); sweepIntervalMs: how often the sweeper runs. */
+  worker: { healthPort: number; sweepIntervalMs: number };
+  /** GET /api/metrics: a bearer token that allows scraping from outside loopback (null: loopback and admins only). */
+  metrics: { token: string | null };
+  /** SIGTERM: how long in-flight requests and jobs may take before the process exits anyway. */
+  shutdownGraceMs: number;
+  /** Single sign-on with one OpenID Connect provider for every organisation; null when off. */
+  oidc: {
+    issuer: string;
+    clientId: string;
+    clientSecret: string | null;
+    redirectUri: string;
+    roleClaim: string;
+    organisationClaim: string;
+    scopes: string;
+  } | null;
+  /** Login throttling (failed logins only) and the request rate limit of public endpoints. */
+  throttle: {
+    maxFailuresPerAccount: number;
+    maxFailuresPerIp: number;
+    failureWindowMinutes: number;
+    publicPerMinute: number;
+  };
+  /** Signed action links in reminder emails to contacts without an account. */
+  actionLinks: { days: number };
 }
 
 export class ConfigError extends Error {
@@ -131,5 +209,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     runMigrations: e.MIGRATIONS_RUN ?? e.NODE_ENV !== 'production',
     attachments: { maxBytes: e.ATTACHMENT_MAX_BYTES },
+    worker: { healthPort: e.WORKER_HEALTH_PORT, sweepIntervalMs: e.SWEEP_INTERVAL_SECONDS * 1000 },
+    metrics: { token: e.METRICS_TOKEN ?? null },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET ?? null,
+            redirectUri:
+              e.OIDC_REDIRECT_URI ??
+              `${(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '')}/api/auth/oidc/callback`,
+            roleClaim: e.OIDC_ROLE_CLAIM,
+            organisationClaim: e.OIDC_ORGANISATION_CLAIM,
+            scopes: e.OIDC_SCOPES,
+          }
+        : null,
+    throttle: {
+      maxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
+      failureWindowMinutes: e.LOGIN_FAILURE_WINDOW_MINUTES,
+      publicPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    },
+    actionLinks: { days: e.ACTION_LINK_DAYS },
   };
 }

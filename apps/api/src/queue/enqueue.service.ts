@@ -8,8 +8,15 @@ import { MAIL_QUEUE, SEND_ATTEMPTS, SEND_EMAIL_JOB, type SendEmailPayload } from
 export class EnqueueService {
   constructor(@InjectQueue(MAIL_QUEUE) private readonly mailQueue: Queue<SendEmailPayload>) {}
 
-  /** jobId = delivery id: adding the same delivery twice is a no-op while its job exists. */
+  /**
+   * jobId = delivery id: adding the same delivery twice is a no-op while its job waits or runs.
+   * The relay only calls this for deliveries Postgres still holds unsent, so a finished job under
+   * that id is stale (a run that found the delivery claimed by a worker that was then killed, or
+   * a job failed by BullMQ's stalled check): it is removed, or the delivery would never go out.
+   */
   async deliver(deliveryId: string): Promise<void> {
+    const state = await this.mailQueue.getJobState(deliveryId);
+    if (state === 'completed' || state === 'failed') await this.mailQueue.remove(deliveryId);
     await this.mailQueue.add(
       SEND_EMAIL_JOB,
       { deliveryId },

@@ -1,13 +1,13 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
+import type { AppConfig } from '../config/config';
 import { OutboxService } from '../modules/notifications/outbox.service';
+import { APP_CONFIG } from '../runtime/runtime.tokens';
 import { DIGEST_JOB, MAINTENANCE_QUEUE, SWEEP_JOB } from './queue.constants';
 
-const SWEEP_EVERY_MS = 60_000;
-
 /**
- * Runs the sweeper (every minute) and the digest (08:00 Amsterdam, weekdays) from BullMQ job
+ * Runs the sweeper (every minute; SWEEP_INTERVAL_SECONDS) and the digest (08:00 Amsterdam, weekdays) from BullMQ job
  * schedulers. The schedulers live in Redis, so this worker re-registers them every minute:
  * after a FLUSHALL they come back by themselves, and the sweep rebuilds the rest from Postgres.
  */
@@ -19,6 +19,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
   constructor(
     private readonly outbox: OutboxService,
     @InjectQueue(MAINTENANCE_QUEUE) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
   }
@@ -31,7 +32,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
       this.registerSchedulers().catch((error: unknown) =>
         this.logger.warn({ err: error }, 'Could not register schedulers'),
       );
-    }, SWEEP_EVERY_MS);
+    }, this.config.worker.sweepIntervalMs);
     this.timer.unref();
   }
 
@@ -42,7 +43,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
   private async registerSchedulers(): Promise<void> {
     await this.queue.upsertJobScheduler(
       SWEEP_JOB,
-      { every: SWEEP_EVERY_MS },
+      { every: this.config.worker.sweepIntervalMs },
       { name: SWEEP_JOB, opts: { removeOnComplete: 100, removeOnFail: 100 } },
     );
     await this.queue.upsertJobScheduler(

@@ -13,6 +13,7 @@ import { redisConnectionOptions } from '../../runtime/redis-discovery';
 import type { Runtime } from '../../runtime/runtime';
 import { RUNTIME } from '../../runtime/runtime.tokens';
 import { Public } from '../identity/auth.decorators';
+import { QueueMetricsService } from '../metrics/queue-metrics.service';
 
 @ApiTags('health')
 @Controller('health')
@@ -22,6 +23,7 @@ export class HealthController implements OnModuleDestroy {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
+    private readonly queues: QueueMetricsService,
     @Inject(RUNTIME) runtime: Runtime,
   ) {
     this.redis = new Redis({
@@ -42,12 +44,16 @@ export class HealthController implements OnModuleDestroy {
 
   @Public()
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: the database and Redis answer (503 problem+json when not).' })
+  @ApiOperation({
+    summary:
+      'Readiness: the database and Redis answer (503 problem+json when not); details list the jobs per queue and state.',
+  })
   async ready() {
     try {
       return await this.health.check([
         () => this.database.pingCheck('database', { timeout: 3_000 }),
         () => this.redisCheck(),
+        () => this.queueCheck(),
       ]);
     } catch (error) {
       const response = (error as { response?: { error?: Record<string, unknown> } }).response;
@@ -69,6 +75,29 @@ export class HealthController implements OnModuleDestroy {
       return { redis: { status: 'up' } };
     } catch (error) {
       throw new HealthCheckError('Redis unavailable', { redis: { status: 'down', message: String(error) } });
+    }
+  }
+
+  /** Informational: waiting/active/delayed/failed per queue. Only Redis being down fails readiness. */
+  private async queueCheck(): Promise<HealthIndicatorResult> {
+    try {
+      const counts = await this.queues.counts();
+      const pick = (c: Record<string, number>) => ({
+        waiting: c.waiting ?? 0,
+        active: c.active ?? 0,
+        delayed: c.delayed ?? 0,
+        failed: c.failed ?? 0,
+      });
+      return {
+        queues: {
+          status: 'up',
+          ...Object.fromEntries(Object.entries(counts).map(([name, c]) => [name, pick(c)])),
+        },
+      };
+    } catch (error) {
+      throw new HealthCheckError('Queues unavailable', {
+        queues: { status: 'down', message: String(error) },
+      });
     }
   }
 
