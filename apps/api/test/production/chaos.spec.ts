@@ -18,6 +18,7 @@ import {
   SKIP_REASON,
   type SmtpSink,
   sleep,
+  waitFor,
   spawnApp,
   startSmtpSink,
 } from './support';
@@ -27,10 +28,15 @@ const run = promisify(execFile);
 const DEADLINES = 1_000;
 /** The deadlines fall due over this many seconds after the worker starts. */
 const SPREAD_S = 15;
-/** SIGKILL to the worker at these moments (s after start, plus up to 1 s of jitter); it restarts 0.5 s later. */
-const KILLS_AT_S = [3, 7, 10, 14, 18];
-/** FLUSHALL on the worker's Redis at these moments. */
-const FLUSHES_AT_S = [5, 12];
+/**
+ * The chaos, driven by progress rather than the clock (a slow start on a busy machine must not
+ * let the kills land before anything is sent): each SIGKILL comes once the running worker has
+ * sent EMAILS_PER_KILL emails of its own, plus up to 300 ms; the worker restarts 0.5 s later.
+ */
+const KILLS = 5;
+const EMAILS_PER_KILL = 60;
+/** FLUSHALL on the worker's Redis after these kills, once deliveries are queued in Redis. */
+const FLUSH_AFTER_KILLS = [1, 3];
 /**
  * A duplicate is "in the window" when a SIGKILL came within this time of the SMTP server's
  * acceptance of the first copy (before it: the worker had sent the final "." and died before the
@@ -120,27 +126,41 @@ describe.skipIf(!SERVER_URL)(
       let worker = await startWorker();
       const kills: number[] = [];
       const flushes: number[] = [];
-      const events = [
-        ...KILLS_AT_S.map((s) => ({ at: t0 + (s + Math.random()) * 1000, kind: 'kill' as const })),
-        ...FLUSHES_AT_S.map((s) => ({ at: t0 + s * 1000, kind: 'flush' as const })),
-      ].sort((a, b) => a.at - b.at);
-      for (const event of events) {
-        await sleep(Math.max(0, event.at - Date.now()));
-        if (event.kind === 'kill') {
-          const sentBefore = smtp.received.length;
-          worker.signal('SIGKILL');
-          kills.push(Date.now());
-          await worker.exited;
-          console.info(`+${((Date.now() - t0) / 1000).toFixed(1)} s SIGKILL (emails so far: ${sentBefore})`);
-          await sleep(500);
-          worker = await startWorker();
-        } else {
+      const rel = () => `+${((Date.now() - t0) / 1000).toFixed(1)} s`;
+      const queued = async () =>
+        (
+          await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM deliveries WHERE status = 'queued'`)
+        )[0]!.n;
+      let killsWhileSending = 0;
+      let flushesWithQueuedJobs = 0;
+      for (let k = 1; k <= KILLS; k++) {
+        const from = smtp.received.length;
+        const progressed = await waitFor(
+          () => smtp.received.length - from >= EMAILS_PER_KILL || smtp.received.length >= DEADLINES,
+          60_000,
+          'the worker to send',
+        ).catch(() => false);
+        await sleep(Math.random() * 300);
+        const sentByThisWorker = smtp.received.length - from;
+        worker.signal('SIGKILL');
+        kills.push(Date.now());
+        await worker.exited;
+        if (progressed && sentByThisWorker > 0 && smtp.received.length < DEADLINES) killsWhileSending += 1;
+        console.info(
+          `${rel()} SIGKILL ${k} (this worker sent ${sentByThisWorker}; emails so far ${smtp.received.length})`,
+        );
+        if (FLUSH_AFTER_KILLS.includes(k)) {
+          // Redis loses everything while Postgres holds queued deliveries (whose jobs were in Redis).
+          const waiting = await queued();
           await run('redis-cli', ['-u', redis.url, 'FLUSHALL']);
           flushes.push(Date.now());
+          if (waiting > 0) flushesWithQueuedJobs += 1;
           console.info(
-            `+${((Date.now() - t0) / 1000).toFixed(1)} s FLUSHALL (emails so far: ${smtp.received.length})`,
+            `${rel()} FLUSHALL (${waiting} deliveries queued in Redis; emails so far ${smtp.received.length})`,
           );
         }
+        await sleep(500);
+        worker = await startWorker();
       }
       const chaosEnded = Date.now();
 
@@ -205,7 +225,9 @@ describe.skipIf(!SERVER_URL)(
       const report = {
         deadlines: DEADLINES,
         sigkills: kills.length,
+        sigkillsWhileSending: killsWhileSending,
         flushalls: flushes.length,
+        flushallsWithQueuedJobs: flushesWithQueuedJobs,
         deliveriesInPostgres: state.deliveries,
         sentInPostgres: state.sent,
         emailsAtSmtp: smtp.received.length,
@@ -238,6 +260,9 @@ describe.skipIf(!SERVER_URL)(
         }
       }
 
+      // The chaos really hit the pipeline: kills while sending, Redis wiped under queued jobs.
+      expect(killsWhileSending, 'SIGKILLs while the worker was sending').toBeGreaterThanOrEqual(KILLS - 1);
+      expect(flushesWithQueuedJobs, 'FLUSHALLs while jobs were queued').toBeGreaterThanOrEqual(1);
       // None lost, and Postgres agrees: every delivery sent.
       expect(lost, 'lost reminders').toEqual([]);
       expect(state.deliveries).toBe(DEADLINES);
