@@ -1,8 +1,8 @@
 import type { Assignment, BreakthroughRecord, Escalation } from '@doorbraak/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { iso } from './case-list.query';
 
 type Db = DataSource | EntityManager;
-const iso = (v: Date | string) => new Date(v).toISOString();
 const day = (v: Date | string | null) =>
   v === null ? null : typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10);
 

@@ -1,4 +1,4 @@
-import { insideSendWindow, localDate, nextSendMoment } from '@doorbraak/domain';
+import { insideSendWindow, localDate } from '@doorbraak/domain';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { rows } from '../../database/query';
@@ -289,12 +289,7 @@ export class OutboxService {
   async digest(now = new Date()): Promise<number> {
     const calendar = await this.calendars.calendar();
     const today = localDate(now);
-    if (
-      nextSendMoment(now, 'working-hours', calendar).getTime() !== now.getTime() &&
-      this.config.mail.sendWindow !== 'always'
-    ) {
-      return 0;
-    }
+    if (!insideSendWindow(now, this.config.mail.sendWindow, calendar)) return 0;
     return this.db.transaction(async (manager) => {
       const waiting: {
         recipient_email: string;
