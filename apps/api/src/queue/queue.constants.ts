@@ -5,7 +5,7 @@ export const SEND_EMAIL_JOB = 'send-email';
 export const MAINTENANCE_QUEUE = 'maintenance';
 /** Every minute: due reminders → deliveries, then pending deliveries → send-email jobs. */
 export const SWEEP_JOB = 'sweep';
-/** 08:00 Europe/Amsterdam on weekdays: the daily digest (holidays are skipped by the handler). */
+/** 08:00 Europe/Amsterdam on weekdays: the daily digest (holidays are skipped when MAIL_SEND_WINDOW=working-hours). */
 export const DIGEST_JOB = 'digest';
 
 export interface SendEmailPayload {
