@@ -5,7 +5,7 @@ import { defineConfig, devices } from '@playwright/test';
  * Build both first (`npx nx run web:e2e` does). Chromium comes from Debian (/usr/bin/chromium);
  * never run `npx playwright install`.
  */
-const port = 3100;
+const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
