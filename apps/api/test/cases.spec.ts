@@ -14,7 +14,11 @@ describe('cases (walking skeleton): submit, list, detail, scope', () => {
 
   it('a municipality submits a case and sees it in its list and detail', async () => {
     const agent = await t.login(DEMO.barendrecht);
-    const input = caseInput({ homesSocialOrAffordable: 40, description: 'Wacht op netaansluiting.' });
+    const input = caseInput({
+      homesSocialOrAffordable: 40,
+      description: 'Wacht op netaansluiting.',
+      locationProgramme: 'doorbraaklocatie',
+    });
     const created = await agent.post('/api/cases', input);
     expect(created.statusCode).toBe(201);
     const detail = created.json<CaseDetail>();
@@ -26,6 +30,7 @@ describe('cases (walking skeleton): submit, list, detail, scope', () => {
       provinceName: 'Zuid-Holland',
       homesTotal: input.homesTotal,
       homesSocialOrAffordable: 40,
+      locationProgramme: 'doorbraaklocatie',
       knelpuntTypes: ['grid_congestion'],
       status: 'submitted',
       levelCode: 'woondeal_table',

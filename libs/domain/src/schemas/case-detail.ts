@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { caseSummarySchema, CONFIDENTIALITY_LEVELS, PROJECT_PHASES } from './case';
-import { LOCATION_PROGRAMMES } from './lifecycle';
+import { caseSummarySchema, CONFIDENTIALITY_LEVELS, LOCATION_PROGRAMMES, PROJECT_PHASES } from './case';
 import {
   assignmentSchema,
   breakthroughRecordSchema,

@@ -18,6 +18,7 @@ export const knelpuntTypeList = z
 
 export const PROJECT_PHASES = ['initiatief', 'plan', 'vergunning', 'bouw'] as const;
 export const CONFIDENTIALITY_LEVELS = ['openbaar', 'intern', 'vertrouwelijk'] as const;
+export const LOCATION_PROGRAMMES = ['doorbraaklocatie', 'regionaal_grootschalig', 'geen'] as const;
 
 /** Submitting a blocked project (the walking skeleton's minimal form; extended in the case lifecycle). */
 export const createCaseSchema = z
@@ -30,6 +31,7 @@ export const createCaseSchema = z
     description: z.string().trim().max(10_000).optional(),
     phase: z.enum(PROJECT_PHASES).optional(),
     confidentiality: z.enum(CONFIDENTIALITY_LEVELS).optional(),
+    locationProgramme: z.enum(LOCATION_PROGRAMMES).optional(),
   })
   .refine((c) => c.homesSocialOrAffordable === undefined || c.homesSocialOrAffordable <= c.homesTotal, {
     message: 'homes.affordableExceedsTotal',

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { CASE_STATUSES } from '../case-status';
-import { CONFIDENTIALITY_LEVELS, knelpuntTypeList, PROJECT_PHASES } from './case';
+import { CONFIDENTIALITY_LEVELS, knelpuntTypeList, LOCATION_PROGRAMMES, PROJECT_PHASES } from './case';
 import { isoDate, text } from './common';
 
-export const LOCATION_PROGRAMMES = ['doorbraaklocatie', 'regionaal_grootschalig', 'geen'] as const;
 export const ASSIGNMENT_ROLES = ['lead', 'contributor', 'informed'] as const;
 export const ACTION_STATUSES = ['open', 'in_progress', 'done', 'blocked'] as const;
 export const ESCALATION_OUTCOMES = ['decided', 'returned', 'withdrawn'] as const;

@@ -159,6 +159,7 @@ export class CasesService {
       description: input.description ?? null,
       phase: input.phase ?? null,
       confidentiality: input.confidentiality ?? 'intern',
+      locationProgramme: input.locationProgramme ?? 'geen',
       isExample: options.isExample ?? false,
       submitterOrganisationId: actor.organisationId,
       createdByUserId: actor.userId,
