@@ -18,3 +18,4 @@ export * from './deadlines';
 export * from './schemas/insight';
 export * from './access';
 export * from './schemas/access';
+export * from './schemas/admin';
