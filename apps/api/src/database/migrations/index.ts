@@ -1,3 +1,4 @@
+import { ActionLinkUsedAt1795762428208 } from './1795762428208-ActionLinkUsedAt';
 import { AccessControl1795758126084 } from './1795758126084-AccessControl';
 import { Insight1795754582772 } from './1795754582772-Insight';
 import { Deadlines1795753259476 } from './1795753259476-Deadlines';
@@ -10,4 +11,5 @@ export const MIGRATIONS: (new () => object)[] = [
   Deadlines1795753259476,
   Insight1795754582772,
   AccessControl1795758126084,
+  ActionLinkUsedAt1795762428208,
 ];

@@ -12,7 +12,8 @@ import { CaseAssignmentEntity, CaseEntity } from '../cases/case.entity';
 /**
  * A signed action link: lets one contact act on one assignment of one case without an account.
  * Only the SHA-256 of the token (32 random bytes) is stored. At most one link per contact and
- * assignment is active (not revoked) at a time: minting a new one supersedes the previous.
+ * assignment is active (not revoked) at a time: minting a new one supersedes the previous. A link
+ * answers once (`used_at`); it still shows the case until it expires.
  */
 @Entity('action_links')
 @Index('uq_action_links_active', ['assignmentId', 'contactEmail'], {
@@ -66,6 +67,13 @@ export class ActionLinkEntity {
 
   @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
   lastUsedAt: Date | null;
+
+  /**
+   * When the contact answered: a link answers once. Set in the transaction of the answer by a
+   * guarded UPDATE (`WHERE used_at IS NULL`), so of two concurrent answers only one succeeds.
+   */
+  @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
+  usedAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
