@@ -9,6 +9,7 @@ import { CalendarService } from '../deadlines/calendar.service';
 import { MailerService } from '../mail/mailer.service';
 import { reminderLateness } from '../metrics/metrics';
 import { mintActionLink } from '../links/mint';
+import { EXTENSION_REQUEST_KIND } from './extension-request-notice';
 import { loadReminderContext, resolveRecipients } from './recipients';
 import { headline, renderEmail } from './templates';
 
@@ -206,16 +207,23 @@ export class OutboxService {
             preferencesUrl,
             count: (d.payload.items as unknown[] | undefined)?.length ?? 0,
           })
-        : renderEmail('reminder', lang, {
-            ...d.payload,
-            headline: headline(d.threshold ?? 'breach', lang),
-            reason: d.reason,
-            caseUrl: `${base}/dossiers/${d.case_id}`,
-            preferencesUrl,
-            ...(action
-              ? { actionUrl: `${base}/actie/${action.token}`, actionExpires: localDate(action.expiresAt) }
-              : {}),
-          });
+        : d.kind === EXTENSION_REQUEST_KIND
+          ? renderEmail('extensionRequest', lang, {
+              ...d.payload,
+              reason: d.reason,
+              caseUrl: `${base}/dossiers/${d.case_id}`,
+              preferencesUrl,
+            })
+          : renderEmail('reminder', lang, {
+              ...d.payload,
+              headline: headline(d.threshold ?? 'breach', lang),
+              reason: d.reason,
+              caseUrl: `${base}/dossiers/${d.case_id}`,
+              preferencesUrl,
+              ...(action
+                ? { actionUrl: `${base}/actie/${action.token}`, actionExpires: localDate(action.expiresAt) }
+                : {}),
+            });
     const domain = new URL(base).hostname || 'doorbraak.local';
     const headers: Record<string, string> = {
       'List-Unsubscribe': `<${preferencesUrl}>`,

@@ -43,9 +43,10 @@ const asRecipient = (u: UserRow, reason: string): Recipient => ({
   reason,
 });
 
-async function coordinators(
+/** The coordinators of the case's table (its province); the admins when it has none. */
+export async function coordinators(
   manager: EntityManager,
-  ctx: ReminderContext,
+  ctx: Pick<ReminderContext, 'provinceCode' | 'provinceName'>,
   reason: string,
 ): Promise<Recipient[]> {
   const users: UserRow[] = await manager.query(

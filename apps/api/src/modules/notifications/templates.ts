@@ -68,6 +68,43 @@ Notification settings (immediate or daily digest): {{preferencesUrl}}
       en: `<p>Hello,</p><p>{{headline}} for case <strong>{{caseReference}}</strong> ({{projectName}}).</p>{{#if organisation}}<p>Agreement with {{organisation}}: {{requestedAction}}</p>{{/if}}{{#if dueDate}}<p>Deadline: {{dueDate}}</p>{{/if}}<p><a href="{{caseUrl}}">Open the case</a></p>{{#if actionUrl}}<p>No account? <a href="{{actionUrl}}">Report progress, ask for more time or leave a note</a> (personal link, valid until {{actionExpires}}). Do not share this link; each new reminder carries a new one.</p>{{/if}}<p><small>Why do you get this email? {{reason}} <a href="{{preferencesUrl}}">Notification settings</a></small></p>`,
     },
   },
+  /** A contact asked for more time through a signed action link: to the table's coordinators. */
+  extensionRequest: {
+    subject: {
+      nl: '[{{caseReference}}] Verzoek om {{workingDays}} werkdagen extra: {{projectName}}',
+      en: '[{{caseReference}}] Request for {{workingDays}} more working days: {{projectName}}',
+    },
+    text: {
+      nl: `Beste coördinator,
+
+{{contactEmail}} vraagt namens {{organisation}} om {{workingDays}} werkdagen extra voor dossier {{caseReference}} ({{projectName}}).
+Afspraak: {{requestedAction}}
+{{#if dueDate}}Huidige termijn: {{dueDate}}
+{{/if}}Reden: {{requestReason}}
+
+U beslist in het dossier (termijn verlengen of niet): {{caseUrl}}
+
+Waarom krijgt u deze e-mail? {{reason}}
+Meldingen instellen: {{preferencesUrl}}
+-- Doorbraak`,
+      en: `Hello coordinator,
+
+{{contactEmail}} asks on behalf of {{organisation}} for {{workingDays}} more working days on case {{caseReference}} ({{projectName}}).
+Agreement: {{requestedAction}}
+{{#if dueDate}}Current deadline: {{dueDate}}
+{{/if}}Reason: {{requestReason}}
+
+You decide in the case (extend the deadline or not): {{caseUrl}}
+
+Why do you get this email? {{reason}}
+Notification settings: {{preferencesUrl}}
+-- Doorbraak`,
+    },
+    html: {
+      nl: `<p>Beste coördinator,</p><p>{{contactEmail}} vraagt namens {{organisation}} om <strong>{{workingDays}} werkdagen extra</strong> voor dossier <strong>{{caseReference}}</strong> ({{projectName}}).</p><p>Afspraak: {{requestedAction}}</p>{{#if dueDate}}<p>Huidige termijn: {{dueDate}}</p>{{/if}}<p>Reden: {{requestReason}}</p><p><a href="{{caseUrl}}">Beslis in het dossier</a> (termijn verlengen of niet).</p><p><small>Waarom krijgt u deze e-mail? {{reason}} <a href="{{preferencesUrl}}">Meldingen instellen</a></small></p>`,
+      en: `<p>Hello coordinator,</p><p>{{contactEmail}} asks on behalf of {{organisation}} for <strong>{{workingDays}} more working days</strong> on case <strong>{{caseReference}}</strong> ({{projectName}}).</p><p>Agreement: {{requestedAction}}</p>{{#if dueDate}}<p>Current deadline: {{dueDate}}</p>{{/if}}<p>Reason: {{requestReason}}</p><p><a href="{{caseUrl}}">Decide in the case</a> (extend the deadline or not).</p><p><small>Why do you get this email? {{reason}} <a href="{{preferencesUrl}}">Notification settings</a></small></p>`,
+    },
+  },
   digest: {
     subject: { nl: 'Doorbraak: dagelijks overzicht ({{count}})', en: 'Doorbraak: daily digest ({{count}})' },
     text: {
