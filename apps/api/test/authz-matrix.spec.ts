@@ -510,6 +510,63 @@ const MATRIX: Record<string, Row> = {
       payload: { name: 'Matrix gewijzigd' },
     }),
   },
+  'GET /api/admin/knelpunt-types': {
+    scope: 'none',
+    expect: adminOnly(200),
+    request: () => ({ method: 'GET', url: '/api/admin/knelpunt-types' }),
+  },
+  'PATCH /api/admin/knelpunt-types/{code}': {
+    scope: 'none',
+    expect: adminOnly(200),
+    request: () => ({
+      method: 'PATCH',
+      url: '/api/admin/knelpunt-types/municipal_capacity',
+      payload: { note: 'Matrix' },
+    }),
+  },
+  'GET /api/admin/deadline-policies': {
+    scope: 'none',
+    expect: adminOnly(200),
+    request: () => ({ method: 'GET', url: '/api/admin/deadline-policies' }),
+  },
+  'POST /api/admin/deadline-policies': {
+    scope: 'none',
+    // One policy per combination: the admin's one allowed create takes the only free knelpunt here.
+    expect: adminOnly(201),
+    request: () => ({
+      method: 'POST',
+      url: '/api/admin/deadline-policies',
+      payload: {
+        kind: 'assignment',
+        knelpuntCode: 'municipal_capacity',
+        budgetWorkingDays: 20,
+        maxExtensionWorkingDays: 10,
+      },
+    }),
+  },
+  'PATCH /api/admin/deadline-policies/{id}': {
+    scope: 'none',
+    expect: adminOnly(200),
+    request: (_f, ctx) => ({
+      method: 'PATCH',
+      url: `/api/admin/deadline-policies/${ctx.ids.policy}`,
+      payload: { maxPauseWorkingDays: 60 },
+    }),
+  },
+  'GET /api/admin/holidays': {
+    scope: 'none',
+    expect: adminOnly(200),
+    request: () => ({ method: 'GET', url: '/api/admin/holidays?year=2027' }),
+  },
+  'PUT /api/admin/holidays/{date}': {
+    scope: 'none',
+    expect: adminOnly(200),
+    request: () => ({
+      method: 'PUT',
+      url: '/api/admin/holidays/2027-12-25',
+      payload: { name: 'Eerste Kerstdag', active: true },
+    }),
+  },
   'GET /api/admin/audit-log': {
     scope: 'none',
     expect: adminOnly(200),
@@ -753,6 +810,9 @@ describe('authorization matrix (generated from OpenAPI)', () => {
         password: ids.loginPassword,
       })
     ).json<{ id: string }>().id;
+    ids.policy = (
+      await t.db.query<{ id: string }[]>(`SELECT id FROM deadline_policies WHERE kind = 'triage' LIMIT 1`)
+    )[0]!.id;
     // Systemic knelpunten: one bundling two Barendrecht cases, one bundling two Assen cases.
     const bundle = async (agent: Agent, kind: Kind) => {
       const r = await agent.post('/api/insight/systemic-knelpunten', {

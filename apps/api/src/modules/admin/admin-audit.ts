@@ -14,7 +14,10 @@ export async function auditAdminAction(
   manager: EntityManager,
   actor: Actor,
   action: string,
-  target: { type: 'organisation' | 'region' | 'user'; id: string },
+  target: {
+    type: 'organisation' | 'region' | 'user' | 'knelpunt_type' | 'deadline_policy' | 'holiday';
+    id: string;
+  },
   change: { before?: unknown; after: unknown },
 ): Promise<void> {
   await writeAuditLog(manager, {
