@@ -1,3 +1,4 @@
+import '@/lib/i18n/messages.case';
 import { useNavigate } from 'react-router';
 import { DocumentTitle } from '@/components/ui/document-title';
 import { PageHeading } from '@/components/ui/heading';
@@ -28,6 +29,7 @@ export default function NewCaseRoute() {
       <PageHeading>{t('caseForm.title')}</PageHeading>
       <p>{t('caseForm.intro')}</p>
       <CreateCaseForm
+        userId={me.userId}
         defaultMunicipalityCode={me.municipalityCode}
         onSuccess={(created) => navigate(paths.cases.detail.getHref(created.id))}
       />
