@@ -1,3 +1,6 @@
+// First: OpenTelemetry (when OTEL_EXPORTER_OTLP_ENDPOINT is set) must patch http, pg and ioredis
+// before anything loads them.
+import { shutdownTracing } from './tracing';
 import 'reflect-metadata';
 import * as path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -96,6 +99,8 @@ async function main(): Promise<void> {
     health?.stopping();
     drainAndClose(app, runtime, config.role)
       .then(() => health?.close())
+      // Last: the spans of the drained requests and jobs are flushed to the collector.
+      .then(() => shutdownTracing())
       .then(() => {
         clearTimeout(force);
         process.stdout.write(`Gestopt in ${Date.now() - began} ms.\n`);

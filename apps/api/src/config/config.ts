@@ -86,6 +86,32 @@ export const envSchema = z
       .default(15),
     PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
     ACTION_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+    // OpenTelemetry tracing (tracing.ts): on when the endpoint is set. The SDK reads these itself;
+    // they are validated here so a typo stops the start like any other setting.
+    OTEL_EXPORTER_OTLP_ENDPOINT: z
+      .url()
+      .refine((u) => /^https?:\/\//.test(u), { message: 'must be an http:// or https:// URL' })
+      .optional(),
+    OTEL_EXPORTER_OTLP_PROTOCOL: z.enum(['http/protobuf', 'http/json', 'grpc']).optional(),
+    OTEL_EXPORTER_OTLP_HEADERS: z
+      .string()
+      .regex(/^[^=,\s]+=[^,]*(,[^=,\s]+=[^,]*)*$/, { message: 'must be key=value pairs separated by commas' })
+      .optional(),
+    OTEL_TRACES_SAMPLER: z
+      .enum([
+        'always_on',
+        'always_off',
+        'traceidratio',
+        'parentbased_always_on',
+        'parentbased_always_off',
+        'parentbased_traceidratio',
+      ])
+      .optional(),
+    OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).optional(),
+    OTEL_RESOURCE_ATTRIBUTES: z
+      .string()
+      .regex(/^[^=,\s]+=[^,]*(,[^=,\s]+=[^,]*)*$/, { message: 'must be key=value pairs separated by commas' })
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.OIDC_ISSUER && !env.OIDC_CLIENT_ID) {

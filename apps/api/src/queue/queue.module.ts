@@ -4,6 +4,7 @@ import { MailModule } from '../modules/mail/mail.module';
 import { NotificationsModule } from '../modules/notifications/notifications.module';
 import { redisConnectionOptions } from '../runtime/redis-discovery';
 import type { Runtime } from '../runtime/runtime';
+import { bullTelemetry } from '../tracing';
 import { EnqueueService } from './enqueue.service';
 import { MailProcessor } from './mail.processor';
 import { MaintenanceProcessor } from './maintenance.processor';
@@ -21,6 +22,8 @@ export class QueueModule {
         BullModule.forRoot({
           connection: redisConnectionOptions(runtime.redis.url),
           prefix: runtime.redis.prefix,
+          // Job spans (bullmq-otel) when tracing is on; nothing otherwise.
+          ...bullTelemetry(),
         }),
         BullModule.registerQueue({ name: MAIL_QUEUE }, { name: MAINTENANCE_QUEUE }),
         MailModule,
