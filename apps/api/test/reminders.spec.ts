@@ -1,8 +1,11 @@
+import { spawn } from 'node:child_process';
 import { addDays, type CaseDetail, type Deadline, localDate } from '@doorbraak/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MailerService, MailSendError } from '../src/modules/mail/mailer.service';
 import { OutboxService } from '../src/modules/notifications/outbox.service';
 import type { MailboxMessage } from '../src/runtime/embedded-smtp';
 import { caseInput } from './factories';
+import { type SmtpSink, startSmtpSink } from './production/support';
 import { type Agent, DEMO, startTestApp, type TestApp } from './test-app';
 
 const DAY = 86_400_000;
@@ -278,5 +281,171 @@ describe('deadlines and reminders: Postgres is the truth, BullMQ moves the work'
       }),
     ]);
     expect((await coordinator.get('/api/admin/deliveries')).statusCode).toBe(403);
+  });
+});
+
+/**
+ * A process that speaks SMTP to `port`, streams a whole message inside DATA and then either
+ * holds back the final "." (`dot` false) or writes it, says so on stdout and waits to be killed.
+ */
+function smtpClientProcess(port: number, dot: boolean) {
+  const script = `
+    const s = require('node:net').connect(${port}, '127.0.0.1');
+    const steps = ['EHLO chaos\\r\\n', 'MAIL FROM:<a@doorbraak.example>\\r\\n', 'RCPT TO:<held@doorbraak.example>\\r\\n', 'DATA\\r\\n'];
+    let buffer = '';
+    s.on('data', (d) => {
+      buffer += d.toString();
+      if (/^354/m.test(buffer)) {
+        buffer = '';
+        s.write('Subject: held\\r\\nMessage-ID: <held@doorbraak.example>\\r\\n\\r\\nThe whole body.\\r\\n' + (${dot} ? '.\\r\\n' : ''),
+          () => setTimeout(() => process.stdout.write('WRITTEN\\n'), 100));
+      } else if (/^(220|250) /m.test(buffer) && steps.length > 0) {
+        buffer = '';
+        s.write(steps.shift());
+      }
+    });
+    setInterval(() => undefined, 1000);`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const written = new Promise<void>((resolve) =>
+    child.stdout.on('data', (d: Buffer) => d.toString().includes('WRITTEN') && resolve()),
+  );
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  return { written, kill: () => child.kill('SIGKILL'), exited };
+}
+
+describe('exactly once: the final "." of SMTP DATA is the commit point', () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+  let outbox: OutboxService;
+  let mailer: MailerService;
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const inbox = (to: string) => (t.runtime.mailbox?.list() ?? []).filter((m) => m.to.includes(to));
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    t = await startTestApp();
+    outbox = t.app.get(OutboxService);
+    mailer = t.app.get(MailerService);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink?.close();
+  });
+
+  it('an SMTP server drops a DATA transfer whose sender is SIGKILLed before the final "."', async () => {
+    const held = smtpClientProcess(sink.port, false);
+    await held.written;
+    held.kill();
+    await held.exited;
+    await sleep(300);
+    expect(sink.received).toHaveLength(0);
+    expect(sink.inFlight()).toBe(0);
+
+    // The counter-check: the same sender killed right after the "." has delivered.
+    const done = smtpClientProcess(sink.port, true);
+    await done.written;
+    done.kill();
+    await done.exited;
+    await waitFor(() => sink.received[0]);
+    expect(sink.received.map((m) => m.messageId)).toEqual(['<held@doorbraak.example>']);
+  });
+
+  it('holds the "." until the commit point resolves; a failing commit point sends nothing', async () => {
+    let duringCommit = -1;
+    await mailer.send(
+      { to: 'twee-fasen@doorbraak.example', subject: 'Twee fasen', text: 'Inhoud\n.\nmet een punt' },
+      async () => {
+        await sleep(300);
+        duringCommit = inbox('twee-fasen@doorbraak.example').length;
+      },
+    );
+    expect(duringCommit).toBe(0);
+    const got = await waitFor(() => inbox('twee-fasen@doorbraak.example')[0]);
+    // A line with a lone "." in the body is content (dot-stuffed), not the end of DATA.
+    expect(got.text).toContain('Inhoud\n.\nmet een punt');
+
+    const abandoned = mailer.send(
+      { to: 'afgebroken@doorbraak.example', subject: 'Afgebroken', text: 'Gaat niet weg' },
+      () => Promise.reject(new Error('the claim was taken')),
+    );
+    await expect(abandoned).rejects.toMatchObject({ failure: 'abandoned' });
+    await expect(abandoned).rejects.toBeInstanceOf(MailSendError);
+    await sleep(500);
+    expect(inbox('afgebroken@doorbraak.example')).toHaveLength(0);
+    // The pool replaced the abandoned connection.
+    await mailer.send({ to: 'daarna@doorbraak.example', subject: 'Daarna', text: 'Wel' });
+    await waitFor(() => inbox('daarna@doorbraak.example')[0]);
+  });
+
+  async function delivery(
+    email: string,
+    status: string,
+    enqueuedAgoMs: number,
+    attempts = 1,
+  ): Promise<string> {
+    const created: { id: string }[] = await t.db.query(
+      `INSERT INTO deliveries (dedupe_key, kind, recipient_email, reason, payload, status, attempts, enqueued_at)
+       VALUES ($1, 'reminder', $1, 'test', $2, $3, $4, now() - ($5 || ' milliseconds')::interval) RETURNING id`,
+      [
+        email,
+        JSON.stringify({ caseReference: 'DB-TEST', projectName: 'Twee fasen' }),
+        status,
+        attempts,
+        String(enqueuedAgoMs),
+      ],
+    );
+    return created[0]!.id;
+  }
+  const statusOf = async (id: string) =>
+    (
+      await t.db.query<{ status: string; attempts: number; last_error: string | null }[]>(
+        `SELECT status, attempts, last_error FROM deliveries WHERE id = $1`,
+        [id],
+      )
+    )[0]!;
+
+  it('a delivery left `sending` by a dead sender is sent again; one left `committing` is never resent', async () => {
+    // `sending`: the "." was never written, so the server holds nothing — safe to send again.
+    const sending = await delivery('was-sending@doorbraak.example', 'sending', 3 * 60_000);
+    // `committing`: the "." went out; the server took it. Taken as delivered: unconfirmed, for admins.
+    const committing = await delivery('was-committing@doorbraak.example', 'committing', 3 * 60_000);
+    // A recent `committing` may still be waiting for its 250: left alone.
+    const recent = await delivery('just-committing@doorbraak.example', 'committing', 1_000);
+    await outbox.relay();
+    await waitFor(async () => ((await statusOf(sending)).status === 'sent' ? true : undefined));
+    expect(await statusOf(sending)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(await statusOf(committing)).toMatchObject({ status: 'unconfirmed' });
+    expect(await statusOf(recent)).toMatchObject({ status: 'committing' });
+    expect(await outbox.send(committing)).toBe('skipped');
+    await sleep(300);
+    expect(inbox('was-sending@doorbraak.example')).toHaveLength(1);
+    expect(inbox('was-committing@doorbraak.example')).toHaveLength(0);
+    const admin = await t.login(DEMO.admin);
+    const listed = (await admin.get('/api/admin/deliveries?status=unconfirmed')).json<{
+      items: { recipientEmail: string }[];
+    }>().items;
+    expect(listed.map((d) => d.recipientEmail)).toContain('was-committing@doorbraak.example');
+  });
+
+  it('a run whose claim was taken over cannot send: its commit point finds another claim token', async () => {
+    const id = await delivery('overgenomen@doorbraak.example', 'queued', 0, 0);
+    const original = mailer.send.bind(mailer);
+    // The slow run: between its claim and its commit point another run claims the delivery
+    // (the relay's re-queue after a lost Redis, or BullMQ's stalled check).
+    mailer.send = async (email, commit) =>
+      original(email, async () => {
+        await t.db.query(`UPDATE deliveries SET status = 'sending', attempts = attempts + 1 WHERE id = $1`, [
+          id,
+        ]);
+        await commit?.();
+      });
+    try {
+      expect(await outbox.send(id)).toBe('skipped');
+    } finally {
+      mailer.send = original;
+    }
+    await sleep(500);
+    expect(inbox('overgenomen@doorbraak.example')).toHaveLength(0);
+    expect(await statusOf(id)).toMatchObject({ status: 'sending', attempts: 2 });
   });
 });

@@ -7,7 +7,7 @@ import { OutboxService } from '../modules/notifications/outbox.service';
 import { MAIL_QUEUE, SEND_ATTEMPTS, SEND_EMAIL_JOB, type SendEmailPayload } from './queue.constants';
 
 /** The sender: one delivery per job, skipped when it was already sent (re-checked in Postgres). */
-@Processor(MAIL_QUEUE, { concurrency: 8 })
+@Processor(MAIL_QUEUE, { concurrency: 32 })
 export class MailProcessor extends WorkerHost {
   private readonly logger = new Logger(MailProcessor.name);
 
@@ -18,18 +18,25 @@ export class MailProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<SendEmailPayload>): Promise<'sent' | 'skipped'> {
+  async process(job: Job<SendEmailPayload>): Promise<'sent' | 'skipped' | 'unconfirmed'> {
     if (job.name !== SEND_EMAIL_JOB)
       throw new Error(`No handler for job "${job.name}" on queue ${MAIL_QUEUE}`);
     // An earlier run of this same job has ended: it failed (a retry) or its worker died and BullMQ
-    // moved the job back from `active` once the lock expired (stalledCounter). That run's claim
-    // (`sending`) is stale: release it, or the send would be skipped as "claimed" and the delivery
-    // would wait for the relay's two-minute re-queue (and a retry would never really retry).
-    // Only a worker that stalled past its lock but lives on can then send twice (same Message-ID).
+    // moved the job back from `active` once the lock expired (stalledCounter). That run's claim is
+    // stale. `sending`: its final "." was never written, so the server dropped the half-sent DATA —
+    // release it, or the send would be skipped as "claimed" until the relay's two-minute re-queue.
+    // `committing`: its "." was written — the server took it (unconfirmed), it is not sent again.
+    // A run that stalled past its lock but lives on cannot send twice: its commit point needs its
+    // own claim token (OutboxService.send).
     if (job.attemptsMade > 0 || job.stalledCounter > 0) {
-      await this.db.query(`UPDATE deliveries SET status = 'queued' WHERE id = $1 AND status = 'sending'`, [
-        job.data.deliveryId,
-      ]);
+      await this.db.query(
+        `UPDATE deliveries
+            SET status = CASE status WHEN 'sending' THEN 'queued' ELSE 'unconfirmed' END,
+                last_error = CASE status WHEN 'sending' THEN last_error
+                                         ELSE 'The sender stopped between the final "." and the reply' END
+          WHERE id = $1 AND status IN ('sending', 'committing')`,
+        [job.data.deliveryId],
+      );
     }
     const result = await this.outbox.send(job.data.deliveryId);
     if (result === 'sent') deliveriesSent.inc();

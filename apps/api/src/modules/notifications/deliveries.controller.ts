@@ -6,7 +6,19 @@ import { openApiResponseSchema, ZodQuery } from '../../common/zod-body';
 import { Roles } from '../identity/auth.decorators';
 
 const deliveryQuerySchema = z.strictObject({
-  status: z.enum(['pending', 'digest', 'digested', 'queued', 'sent', 'failed']).optional(),
+  status: z
+    .enum([
+      'pending',
+      'digest',
+      'digested',
+      'queued',
+      'sending',
+      'committing',
+      'sent',
+      'unconfirmed',
+      'failed',
+    ])
+    .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
@@ -33,7 +45,8 @@ export class DeliveriesController {
   @Get()
   @Roles('admin')
   @ApiOperation({
-    summary: 'Email deliveries, newest first; ?status=failed shows what failed after its retries.',
+    summary:
+      'Email deliveries, newest first; ?status=failed shows what failed after its retries, ?status=unconfirmed what the SMTP server probably took without the reply being recorded.',
   })
   @ApiQuery({ name: 'status', required: false })
   @ApiQuery({ name: 'limit', required: false })

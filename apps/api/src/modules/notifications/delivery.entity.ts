@@ -50,10 +50,17 @@ export class DeliveryEntity {
   @Column({ type: 'boolean', default: true })
   urgent: boolean;
 
-  /** pending | digest | digested | queued | sending | sent | failed */
+  /**
+   * pending | digest | digested | queued | sending | committing | sent | unconfirmed | failed.
+   * `sending`: claimed, the message is being streamed but its final "." is held back;
+   * `committing`: the "." is about to be / was written; `unconfirmed`: a `committing` whose sender
+   * died (or lost the connection) before the server's reply was recorded — taken as delivered,
+   * never sent again, listed for admins (ARCHITECTURE §4).
+   */
   @Column({ type: 'varchar', length: 16 })
   status: string;
 
+  /** Send attempts started (claims); the current one is the claim token of the commit point. */
   @Column({ type: 'int', default: 0 })
   attempts: number;
 

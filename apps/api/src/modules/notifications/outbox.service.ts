@@ -6,7 +6,7 @@ import { EnqueueService } from '../../queue/enqueue.service';
 import { APP_CONFIG } from '../../runtime/runtime.tokens';
 import type { AppConfig } from '../../config/config';
 import { CalendarService } from '../deadlines/calendar.service';
-import { MailerService } from '../mail/mailer.service';
+import { MailerService, MailSendError } from '../mail/mailer.service';
 import { reminderLateness } from '../metrics/metrics';
 import { mintActionLink } from '../links/mint';
 import { EXTENSION_REQUEST_KIND } from './extension-request-notice';
@@ -16,6 +16,15 @@ import { headline, renderEmail } from './templates';
 const BATCH = 500;
 /** A delivery queued this long ago and still not sent is queued again (Redis may have lost it). */
 const REQUEUE_AFTER_MS = 2 * 60_000;
+/** send-email jobs added to Redis at once by the relay. */
+const RELAY_PARALLEL = 50;
+
+/** The commit point found the claim taken over by another run: this run must not send. */
+class ClaimLost extends Error {
+  constructor(deliveryId: string) {
+    super(`Delivery ${deliveryId} was claimed by another run`);
+  }
+}
 
 export interface SweepResult {
   reminders: number;
@@ -152,6 +161,13 @@ export class OutboxService {
     const calendar = await this.calendars.calendar();
     if (!insideSendWindow(now, this.config.mail.sendWindow, calendar)) return 0;
     let relayed = 0;
+    // A `committing` row whose sender died: its "." was written, so it counts as delivered
+    // (unconfirmed: no 250 was recorded). It is never sent again (OutboxService.send).
+    await this.db.query(
+      `UPDATE deliveries SET status = 'unconfirmed', last_error = 'The sender stopped between the final "." and the reply'
+        WHERE status = 'committing' AND enqueued_at < $1`,
+      [new Date(now.getTime() - REQUEUE_AFTER_MS)],
+    );
     for (;;) {
       const claimed = await this.db.transaction((manager) =>
         rows<{ id: string }>(
@@ -164,15 +180,32 @@ export class OutboxService {
           [now, new Date(now.getTime() - REQUEUE_AFTER_MS)],
         ),
       );
-      for (const d of claimed) await this.enqueue.deliver(d.id);
+      // Every add is awaited; a few at a time, so a backlog does not wait on one Redis round trip per row.
+      for (let i = 0; i < claimed.length; i += RELAY_PARALLEL)
+        await Promise.all(claimed.slice(i, i + RELAY_PARALLEL).map((d) => this.enqueue.deliver(d.id)));
       relayed += claimed.length;
       if (claimed.length < BATCH) return relayed;
     }
   }
 
-  /** Sends one delivery, unless it was already sent (a retried or duplicated job is a no-op). */
-  async send(deliveryId: string): Promise<'sent' | 'skipped'> {
-    const found: {
+  /**
+   * Sends one delivery, unless it was already sent or is being sent (a retried or duplicated job
+   * is a no-op). Two phases, so that a SIGKILL at any moment neither loses nor doubles the email
+   * (ARCHITECTURE §4):
+   *
+   * 1. claim: `sending`, attempts + 1 — the attempt number is this run's claim token;
+   * 2. stream the message inside SMTP DATA but hold back the final `.`;
+   * 3. commit point: `committing` (only while the claim is still ours), then write the `.`;
+   * 4. the 250 → `sent`.
+   *
+   * A row left in `sending` never had its `.` written: the server dropped the half-sent DATA with
+   * the dead connection, so it is sent again. A row left in `committing` had its `.` written
+   * (short of a kill inside the microseconds between the commit and the write): it is taken as
+   * delivered and marked `unconfirmed` for admins, never sent again.
+   */
+  async send(deliveryId: string): Promise<'sent' | 'skipped' | 'unconfirmed'> {
+    // Claim it: a second job for the same delivery (re-relayed after a lost Redis) finds it taken.
+    const claimed: {
       id: string;
       kind: string;
       case_id: string | null;
@@ -181,21 +214,17 @@ export class OutboxService {
       language: 'nl' | 'en';
       reason: string;
       payload: Record<string, unknown>;
-      status: string;
-    }[] = await this.db.query(
-      `SELECT id, kind, case_id, threshold, recipient_email, language, reason, payload, status FROM deliveries WHERE id = $1`,
-      [deliveryId],
-    );
-    const d = found[0];
-    if (!d) return 'skipped';
-    // Claim it: a second job for the same delivery (re-relayed after a lost Redis) finds it taken.
-    const claimed = await rows<{ id: string }>(
+      attempts: number;
+    }[] = await rows(
       this.db,
-      `UPDATE deliveries SET status = 'sending', enqueued_at = now()
-        WHERE id = $1 AND (status IN ('pending', 'queued') OR (status = 'sending' AND enqueued_at < $2)) RETURNING id`,
-      [d.id, new Date(Date.now() - REQUEUE_AFTER_MS)],
+      `UPDATE deliveries SET status = 'sending', enqueued_at = now(), attempts = attempts + 1
+        WHERE id = $1 AND (status IN ('pending', 'queued') OR (status = 'sending' AND enqueued_at < $2))
+        RETURNING id, kind, case_id, threshold, recipient_email, language, reason, payload, attempts`,
+      [deliveryId, new Date(Date.now() - REQUEUE_AFTER_MS)],
     );
-    if (claimed.length === 0) return 'skipped';
+    const d = claimed[0];
+    if (!d) return 'skipped';
+    const claim = d.attempts;
     const base = this.config.http.publicUrl.replace(/\/$/, '');
     const preferencesUrl = `${base}/profiel`;
     const lang = d.language === 'en' ? 'en' : 'nl';
@@ -235,18 +264,55 @@ export class OutboxService {
       headers['In-Reply-To'] = `<case-${d.case_id}@${domain}>`;
     }
     const messageId = `delivery-${d.id}@${domain}`;
-    await this.mailer.send({
-      to: d.recipient_email,
-      subject: email.subject,
-      text: email.text,
-      html: email.html,
-      messageId,
-      headers,
-    });
+    try {
+      await this.mailer.send(
+        {
+          to: d.recipient_email,
+          subject: email.subject,
+          text: email.text,
+          html: email.html,
+          messageId,
+          headers,
+        },
+        async () => {
+          // The commit point: durable before the final "." goes out, and only while the claim is ours
+          // (a run whose claim was taken over by another must not send).
+          const committing = await rows(
+            this.db,
+            `UPDATE deliveries SET status = 'committing', enqueued_at = now()
+              WHERE id = $1 AND attempts = $2 AND status = 'sending' RETURNING id`,
+            [d.id, claim],
+          );
+          if (committing.length === 0) throw new ClaimLost(d.id);
+        },
+      );
+    } catch (error) {
+      if (!(error instanceof MailSendError)) throw error;
+      if (error.failure === 'abandoned' && error.cause instanceof ClaimLost) return 'skipped';
+      if (error.failure === 'ambiguous') {
+        // The "." went out but no reply came: the server may hold it. Never sent again; admins see it.
+        await this.db.query(
+          `UPDATE deliveries SET status = 'unconfirmed', last_error = $3
+            WHERE id = $1 AND attempts = $2 AND status = 'committing'`,
+          [d.id, claim, error.message.slice(0, 2000)],
+        );
+        this.logger.warn(
+          { deliveryId: d.id, err: error.message },
+          'Delivery unconfirmed: no reply to the final "."',
+        );
+        return 'unconfirmed';
+      }
+      // Nothing was delivered (no "." written, or the server refused it): hand it back for the retry.
+      await this.db.query(
+        `UPDATE deliveries SET status = 'queued' WHERE id = $1 AND attempts = $2 AND status IN ('sending', 'committing')`,
+        [d.id, claim],
+      );
+      throw error;
+    }
     await this.db.query(
-      `UPDATE deliveries SET status = 'sent', sent_at = now(), message_id = $2, attempts = attempts + 1, last_error = NULL
-        WHERE id = $1 AND status <> 'sent'`,
-      [d.id, `<${messageId}>`],
+      `UPDATE deliveries SET status = 'sent', sent_at = now(), message_id = $3, last_error = NULL
+        WHERE id = $1 AND attempts = $2 AND status IN ('committing', 'unconfirmed')`,
+      [d.id, claim, `<${messageId}>`],
     );
     return 'sent';
   }
@@ -285,9 +351,10 @@ export class OutboxService {
   }
 
   async recordFailure(deliveryId: string, error: string, final: boolean): Promise<void> {
+    // attempts counts claims (OutboxService.send); a delivery that may have gone out is never failed.
     await this.db.query(
-      `UPDATE deliveries SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END
-        WHERE id = $1 AND status <> 'sent'`,
+      `UPDATE deliveries SET last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END
+        WHERE id = $1 AND status IN ('pending', 'queued', 'sending')`,
       [deliveryId, error.slice(0, 2000), final],
     );
     if (final) this.logger.error({ deliveryId, error }, 'Delivery failed after its retries');
