@@ -420,11 +420,13 @@ export function CreateCaseForm({
             <div role="status" className="melden-files__message">
               {fileMessage}
             </div>
-            <h3 className="melden-files__title">{t('melden.files.chosen')}</h3>
+            <h3 className="melden-files__title" id="melden-files-title">
+              {t('melden.files.chosen')}
+            </h3>
             {files.length === 0 ? (
               <p>{t('melden.files.none')}</p>
             ) : (
-              <ul className="plain-list melden-files">
+              <ul className="plain-list melden-files" aria-labelledby="melden-files-title">
                 {files.map((file, index) => (
                   <li key={`${file.name}-${index}`} className="melden-files__item">
                     <span className="melden-files__name">{file.name}</span>{' '}
