@@ -327,37 +327,17 @@ const MATRIX: Record<string, Row> = {
     expect: all(200, 200),
     request: (f) => ({ method: 'GET', url: `/api/links/${f!.linkToken}` }),
   },
-  'POST /api/links/{token}/action-status': {
+  'POST /api/links/{token}/response': {
     scope: 'none',
     fixture: 'row',
     needs: ['link'],
-    expect: all(200, 200),
+    // Public and single-use: whoever holds the token answers once (the first cell, whatever the
+    // session); every later answer with the same token is a replay (409 …/link-used).
+    expect: { ...all(409, 409), barendrecht: 200 },
     request: (f) => ({
       method: 'POST',
-      url: `/api/links/${f!.linkToken}/action-status`,
-      payload: { actionStatus: 'in_progress' },
-    }),
-  },
-  'POST /api/links/{token}/extension-request': {
-    scope: 'none',
-    fixture: 'row',
-    needs: ['link'],
-    expect: all(200, 200),
-    request: (f) => ({
-      method: 'POST',
-      url: `/api/links/${f!.linkToken}/extension-request`,
-      payload: { workingDays: 2, reason: 'Matrix vraagt uitstel' },
-    }),
-  },
-  'POST /api/links/{token}/notes': {
-    scope: 'none',
-    fixture: 'row',
-    needs: ['link'],
-    expect: all(200, 200),
-    request: (f) => ({
-      method: 'POST',
-      url: `/api/links/${f!.linkToken}/notes`,
-      payload: { body: 'Matrix-notitie' },
+      url: `/api/links/${f!.linkToken}/response`,
+      payload: { actionStatus: 'in_progress', note: 'Matrix-antwoord' },
     }),
   },
 

@@ -17,6 +17,8 @@ export const PROBLEM_TYPES = {
   unavailable: 'https://doorbraak.nl/problems/unavailable',
   linkExpired: 'https://doorbraak.nl/problems/link-expired',
   linkRevoked: 'https://doorbraak.nl/problems/link-revoked',
+  /** A single-use action link that was already answered (a replay): 409. */
+  linkUsed: 'https://doorbraak.nl/problems/link-used',
   oidcFailed: 'https://doorbraak.nl/problems/oidc-failed',
   internal: 'https://doorbraak.nl/problems/internal',
 } as const;

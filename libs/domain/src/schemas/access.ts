@@ -114,7 +114,12 @@ export type AuditLogPage = z.infer<typeof auditLogPageSchema>;
 
 /** GET /api/links/{token}: what a contact without an account sees. */
 export const actionLinkViewSchema = z.object({
-  link: z.object({ contactEmail: z.string(), expiresAt: z.string() }),
+  link: z.object({
+    contactEmail: z.string(),
+    expiresAt: z.string(),
+    /** When the contact answered through this link (it is single-use); null while unanswered. */
+    usedAt: z.string().nullable(),
+  }),
   case: z.object({
     reference: z.string(),
     projectName: z.string(),
@@ -142,26 +147,65 @@ export const actionLinkViewSchema = z.object({
       })
       .nullable(),
   }),
-  /** What the link may still do (false once the case is closed). */
+  /** Whether the link may still answer (false once the case is closed or the link was used). */
   canAct: z.boolean(),
 });
 export type ActionLinkView = z.infer<typeof actionLinkViewSchema>;
 
+/** The extension a contact asks for (the coordinator decides). */
+export const linkExtensionRequestSchema = z.strictObject({
+  workingDays: z
+    .number({ message: 'linkResponse.workingDays' })
+    .int({ message: 'linkResponse.workingDays' })
+    .min(1, { message: 'linkResponse.workingDays' })
+    .max(120, { message: 'linkResponse.workingDays' }),
+  reason: z
+    .string()
+    .trim()
+    .min(3, { message: 'linkResponse.reason' })
+    .max(2000, { message: 'linkResponse.reasonTooLong' }),
+});
+export type LinkExtensionRequestInput = z.infer<typeof linkExtensionRequestSchema>;
+
+/**
+ * POST /api/links/{token}/response: the contact's one answer through a signed link (the link is
+ * single-use: the first accepted answer consumes it). Any of: the action status (with a progress
+ * note), a progress note alone, an extension request, a note to the table — at least one.
+ */
+export const linkResponseSchema = z
+  .strictObject({
+    actionStatus: z.enum(ACTION_STATUSES).optional(),
+    progressNote: z.string().trim().max(4000, { message: 'linkResponse.progressNoteTooLong' }).optional(),
+    extension: linkExtensionRequestSchema.optional(),
+    note: z
+      .string()
+      .trim()
+      .min(1, { message: 'text.blank' })
+      .max(10_000, { message: 'linkResponse.noteTooLong' })
+      .optional(),
+  })
+  .refine(
+    (r) =>
+      r.actionStatus !== undefined ||
+      r.progressNote !== undefined ||
+      r.extension !== undefined ||
+      r.note !== undefined,
+    { message: 'linkResponse.empty' },
+  );
+export type LinkResponseInput = z.infer<typeof linkResponseSchema>;
+
+/** @deprecated Kept until the web app moves to linkResponseSchema (same commit series). */
 export const linkActionStatusSchema = z.strictObject({
   actionStatus: z.enum(ACTION_STATUSES),
   progressNote: z.string().trim().max(4000).optional(),
 });
+/** @deprecated */
 export type LinkActionStatusInput = z.infer<typeof linkActionStatusSchema>;
-
-export const linkExtensionRequestSchema = z.strictObject({
-  workingDays: z.number().int().min(1).max(120),
-  reason: z.string().trim().min(3).max(2000),
-});
-export type LinkExtensionRequestInput = z.infer<typeof linkExtensionRequestSchema>;
-
+/** @deprecated */
 export const linkNoteSchema = z.strictObject({
   body: z.string().trim().min(1, { message: 'text.blank' }).max(10_000),
 });
+/** @deprecated */
 export type LinkNoteInput = z.infer<typeof linkNoteSchema>;
 
 export const linkRevocationSchema = z.object({ revoked: z.number().int() });

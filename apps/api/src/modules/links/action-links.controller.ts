@@ -3,16 +3,13 @@ import {
   type ActionLinkView,
   actionLinkViewSchema,
   canManageActionLinks,
-  type LinkActionStatusInput,
-  linkActionStatusSchema,
-  type LinkExtensionRequestInput,
-  linkExtensionRequestSchema,
-  type LinkNoteInput,
-  linkNoteSchema,
+  type LinkResponseInput,
+  linkResponseSchema,
   linkRevocationSchema,
 } from '@doorbraak/domain';
 import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBody,
   ApiConflictResponse,
   ApiCookieAuth,
@@ -49,8 +46,9 @@ function noStore(reply: FastifyReply): void {
 
 /**
  * Signed action links for contacts without an account (public: the token in the path is the
- * credential; rate-limited per IP). Expired or revoked: 401; malformed or unknown: 404; a
- * closed case: 409 for the actions. Revoking is for the table (cookie session, CSRF).
+ * credential; rate-limited per IP). A link shows its case until it expires and answers once.
+ * Expired or revoked: 401; malformed or unknown: 404; already answered: 409 …/link-used; a
+ * closed case: 409. Revoking is for the table (cookie session, CSRF).
  */
 @ApiTags('links')
 @Controller()
@@ -82,72 +80,31 @@ export class ActionLinksController {
 
   @Public()
   @RateLimit('links')
-  @Post('links/:token/action-status')
-  @HttpCode(200)
-  @ApiOperation({
-    summary: 'Report the action status (and a progress note) of the assignment, as its contact.',
-  })
-  @ApiParam(TOKEN_PARAM)
-  @ApiBody({ schema: openApiSchema(linkActionStatusSchema) })
-  @ApiOkResponse({ schema: openApiResponseSchema(actionLinkViewSchema) })
-  @ApiUnauthorizedResponse({ description: 'problem+json …/link-expired or …/link-revoked' })
-  @ApiNotFoundResponse({ description: 'problem+json: malformed or unknown token' })
-  @ApiConflictResponse({ description: 'problem+json …/conflict/case-closed' })
-  actionStatus(
-    @Param('token') token: string,
-    @ZodBody(linkActionStatusSchema) input: LinkActionStatusInput,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ActionLinkView> {
-    noStore(reply);
-    return this.links.reportStatus(token, request, input);
-  }
-
-  @Public()
-  @RateLimit('links')
-  @Post('links/:token/extension-request')
+  @Post('links/:token/response')
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Ask for more working days on the assignment’s deadline; recorded on the timeline, the coordinator decides (POST …/deadlines/{deadlineId}/extend).',
+      'Answer once, as the assignment’s contact: the action status (and a progress note), a request for more working days (the coordinators are emailed; they decide with POST …/deadlines/{deadlineId}/extend) and/or a note. The first accepted answer uses the link up.',
   })
   @ApiParam(TOKEN_PARAM)
-  @ApiBody({ schema: openApiSchema(linkExtensionRequestSchema) })
+  @ApiBody({ schema: openApiSchema(linkResponseSchema) })
   @ApiOkResponse({ schema: openApiResponseSchema(actionLinkViewSchema) })
+  @ApiBadRequestResponse({ description: 'problem+json …/validation: nothing to answer, or an invalid field' })
   @ApiUnauthorizedResponse({ description: 'problem+json …/link-expired or …/link-revoked' })
   @ApiNotFoundResponse({ description: 'problem+json: malformed or unknown token' })
-  @ApiConflictResponse({ description: 'problem+json …/conflict/case-closed or …/conflict/deadline-closed' })
-  extensionRequest(
+  @ApiConflictResponse({
+    description:
+      'problem+json …/link-used (already answered: a replay), …/conflict/case-closed or …/conflict/deadline-closed',
+  })
+  @ApiTooManyRequestsResponse({ description: 'problem+json with Retry-After' })
+  respond(
     @Param('token') token: string,
-    @ZodBody(linkExtensionRequestSchema) input: LinkExtensionRequestInput,
+    @ZodBody(linkResponseSchema) input: LinkResponseInput,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ActionLinkView> {
     noStore(reply);
-    return this.links.requestExtension(token, request, input);
-  }
-
-  @Public()
-  @RateLimit('links')
-  @Post('links/:token/notes')
-  @HttpCode(200)
-  @ApiOperation({
-    summary: 'Add a note to the case (an internal comment; the author is the contact’s email).',
-  })
-  @ApiParam(TOKEN_PARAM)
-  @ApiBody({ schema: openApiSchema(linkNoteSchema) })
-  @ApiOkResponse({ schema: openApiResponseSchema(actionLinkViewSchema) })
-  @ApiUnauthorizedResponse({ description: 'problem+json …/link-expired or …/link-revoked' })
-  @ApiNotFoundResponse({ description: 'problem+json: malformed or unknown token' })
-  @ApiConflictResponse({ description: 'problem+json …/conflict/case-closed' })
-  note(
-    @Param('token') token: string,
-    @ZodBody(linkNoteSchema) input: LinkNoteInput,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ActionLinkView> {
-    noStore(reply);
-    return this.links.addNote(token, request, input);
+    return this.links.respond(token, request, input);
   }
 
   /** No @Roles: out of scope is 404 first; then only the table may revoke (403). */

@@ -42,6 +42,7 @@ Bekijk het dossier: {{caseUrl}}
 {{#if actionUrl}}
 Geen account? Geef de stand van zaken door, vraag om uitstel of laat een notitie achter via uw persoonlijke link (geldig tot {{actionExpires}}):
 {{actionUrl}}
+U kunt één keer antwoorden (alles tegelijk); daarna toont de link het dossier nog tot hij verloopt.
 Deel deze link niet: wie hem heeft, kan namens u op deze afspraak reageren. Elke nieuwe herinnering bevat een nieuwe link; de vorige vervalt dan.
 {{/if}}
 Waarom krijgt u deze e-mail? {{reason}}
@@ -57,6 +58,7 @@ Open the case: {{caseUrl}}
 {{#if actionUrl}}
 No account? Report progress, ask for more time or leave a note with your personal link (valid until {{actionExpires}}):
 {{actionUrl}}
+You can answer once (everything at once); afterwards the link still shows the case until it expires.
 Do not share this link: whoever has it can respond on this agreement for you. Each new reminder carries a new link; the previous one then stops working.
 {{/if}}
 Why do you get this email? {{reason}}
@@ -64,8 +66,8 @@ Notification settings (immediate or daily digest): {{preferencesUrl}}
 -- Doorbraak`,
     },
     html: {
-      nl: `<p>Beste lezer,</p><p>{{headline}} voor dossier <strong>{{caseReference}}</strong> ({{projectName}}).</p>{{#if organisation}}<p>Afspraak met {{organisation}}: {{requestedAction}}</p>{{/if}}{{#if dueDate}}<p>Termijn: {{dueDate}}</p>{{/if}}<p><a href="{{caseUrl}}">Bekijk het dossier</a></p>{{#if actionUrl}}<p>Geen account? <a href="{{actionUrl}}">Geef de stand van zaken door, vraag om uitstel of laat een notitie achter</a> (persoonlijke link, geldig tot {{actionExpires}}). Deel deze link niet; elke nieuwe herinnering bevat een nieuwe link.</p>{{/if}}<p><small>Waarom krijgt u deze e-mail? {{reason}} <a href="{{preferencesUrl}}">Meldingen instellen</a></small></p>`,
-      en: `<p>Hello,</p><p>{{headline}} for case <strong>{{caseReference}}</strong> ({{projectName}}).</p>{{#if organisation}}<p>Agreement with {{organisation}}: {{requestedAction}}</p>{{/if}}{{#if dueDate}}<p>Deadline: {{dueDate}}</p>{{/if}}<p><a href="{{caseUrl}}">Open the case</a></p>{{#if actionUrl}}<p>No account? <a href="{{actionUrl}}">Report progress, ask for more time or leave a note</a> (personal link, valid until {{actionExpires}}). Do not share this link; each new reminder carries a new one.</p>{{/if}}<p><small>Why do you get this email? {{reason}} <a href="{{preferencesUrl}}">Notification settings</a></small></p>`,
+      nl: `<p>Beste lezer,</p><p>{{headline}} voor dossier <strong>{{caseReference}}</strong> ({{projectName}}).</p>{{#if organisation}}<p>Afspraak met {{organisation}}: {{requestedAction}}</p>{{/if}}{{#if dueDate}}<p>Termijn: {{dueDate}}</p>{{/if}}<p><a href="{{caseUrl}}">Bekijk het dossier</a></p>{{#if actionUrl}}<p>Geen account? <a href="{{actionUrl}}">Geef de stand van zaken door, vraag om uitstel of laat een notitie achter</a> (persoonlijke link, één keer te gebruiken, geldig tot {{actionExpires}}). Deel deze link niet; elke nieuwe herinnering bevat een nieuwe link.</p>{{/if}}<p><small>Waarom krijgt u deze e-mail? {{reason}} <a href="{{preferencesUrl}}">Meldingen instellen</a></small></p>`,
+      en: `<p>Hello,</p><p>{{headline}} for case <strong>{{caseReference}}</strong> ({{projectName}}).</p>{{#if organisation}}<p>Agreement with {{organisation}}: {{requestedAction}}</p>{{/if}}{{#if dueDate}}<p>Deadline: {{dueDate}}</p>{{/if}}<p><a href="{{caseUrl}}">Open the case</a></p>{{#if actionUrl}}<p>No account? <a href="{{actionUrl}}">Report progress, ask for more time or leave a note</a> (personal link, to be used once, valid until {{actionExpires}}). Do not share this link; each new reminder carries a new one.</p>{{/if}}<p><small>Why do you get this email? {{reason}} <a href="{{preferencesUrl}}">Notification settings</a></small></p>`,
     },
   },
   /** A contact asked for more time through a signed action link: to the table's coordinators. */
