@@ -34,6 +34,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             { path: paths.cases.detail.path, lazy: () => import('./routes/app/case').then(load) },
             { path: paths.cases.edit.path, lazy: () => import('./routes/app/case-edit').then(load) },
             { path: paths.breakthroughs.path, lazy: () => import('./routes/app/breakthroughs').then(load) },
+            { path: paths.insight.path, lazy: () => import('./routes/app/dashboard').then(load) },
             { path: paths.mailbox.path, lazy: () => import('./routes/app/mailbox').then(load) },
             { path: paths.profile.path, lazy: () => import('./routes/app/profile').then(load) },
           ],

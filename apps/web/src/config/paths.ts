@@ -36,6 +36,11 @@ export const paths = {
     path: '/doorbraken',
     getHref: () => '/doorbraken',
   },
+  insight: {
+    path: '/inzicht',
+    /** With a query string (`province=PV28&from=2026-01`, the dashboard filters) it opens filtered. */
+    getHref: (search?: string) => (search ? `/inzicht?${search.replace(/^\?/, '')}` : '/inzicht'),
+  },
   mailbox: {
     path: '/mailbox',
     /** With a message id the page opens that message (`?bericht=`). */

@@ -2,11 +2,12 @@ import { useCallback, useSyncExternalStore } from 'react';
 import { LANGUAGES, type Language } from '@doorbraak/domain';
 import { nl, type CoreMessageKey } from './messages';
 import type { CaseMessageKey } from './messages.case';
+import type { InsightMessageKey } from './messages.insight';
 import { dictionaries, registerMessages } from './registry';
 
 export type { Language } from '@doorbraak/domain';
 /** Every key the UI may ask for; the case-work keys are registered by the case pages' chunk. */
-export type MessageKey = CoreMessageKey | CaseMessageKey;
+export type MessageKey = CoreMessageKey | CaseMessageKey | InsightMessageKey;
 
 /**
  * A tiny i18n store: Dutch by default, English on request, the choice kept in localStorage.
@@ -25,10 +26,15 @@ const isLoaded = (language: Language) => language === 'nl' || englishReady;
 /** Dutch is bundled; English (core and case work) is fetched once, on first use. */
 function loadMessages(language: Language): Promise<void> {
   if (isLoaded(language)) return Promise.resolve();
-  english ??= Promise.all([import('./messages.en'), import('./messages.case.en')]).then(
-    ([core, caseWork]) => {
+  english ??= Promise.all([
+    import('./messages.en'),
+    import('./messages.case.en'),
+    import('./messages.insight.en'),
+  ]).then(
+    ([core, caseWork, insight]) => {
       registerMessages('en', core.en);
       registerMessages('en', caseWork.caseEn);
+      registerMessages('en', insight.insightEn);
       englishReady = true;
     },
     (error: unknown) => {

@@ -144,6 +144,7 @@ export const en: CoreMessages = {
     "Can't read or use something? Report it to your organisation's administrator. We respond within five working days.",
 
   'nav.breakthroughs': 'Breakthroughs',
+  'nav.insight': 'Insight',
   'form.cancel': 'Cancel',
   'form.saving': 'Saving…',
   'form.error.date': 'Enter a valid date.',

@@ -145,6 +145,7 @@ export const nl = {
     'Kunt u iets niet lezen of gebruiken? Meld het bij de beheerder van uw organisatie. We reageren binnen vijf werkdagen.',
 
   'nav.breakthroughs': 'Doorbraken',
+  'nav.insight': 'Inzicht',
   'form.cancel': 'Annuleren',
   'form.saving': 'Bezig met opslaan…',
   'form.error.date': 'Vul een geldige datum in.',

@@ -75,6 +75,11 @@ function MainNav({ me }: { me: Me }) {
           {t('nav.breakthroughs')}
         </NavLink>
       </li>
+      <li>
+        <NavLink to={paths.insight.getHref()} className="page-nav__link">
+          {t('nav.insight')}
+        </NavLink>
+      </li>
       {canCreateCase(me.role) ? (
         <li>
           <NavLink to={paths.cases.new.getHref()} className="page-nav__link">

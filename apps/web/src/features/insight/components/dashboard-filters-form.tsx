@@ -1,0 +1,198 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { ESCALATION_LEVELS, KNELPUNT_TYPES, PROVINCES } from '@doorbraak/domain';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/form';
+import { Link } from '@/components/ui/link';
+import { useI18n } from '@/lib/i18n';
+import {
+  checkPeriod,
+  countActiveFilters,
+  type DashboardFilters,
+  type ListFilter,
+  type PeriodError,
+} from '../utils/dashboard-filters';
+
+interface Choice {
+  value: string;
+  label: string;
+}
+
+function Checkboxes({
+  name,
+  legend,
+  choices,
+  selected,
+}: {
+  name: ListFilter;
+  legend: string;
+  choices: readonly Choice[];
+  selected: readonly string[] | undefined;
+}) {
+  const id = useId();
+  return (
+    <fieldset className="filters__group">
+      <legend className="form-field__label">{legend}</legend>
+      <div className="checkbox-group">
+        {choices.map((choice) => (
+          <div className="checkbox" key={choice.value}>
+            <input
+              id={`${id}-${choice.value}`}
+              type="checkbox"
+              name={name}
+              value={choice.value}
+              className="checkbox__input"
+              defaultChecked={selected?.includes(choice.value) ?? false}
+            />
+            <label htmlFor={`${id}-${choice.value}`} className="checkbox__label">
+              {choice.label}
+            </label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * The dashboard filters, as the api has them: period, province, woondeal region, knelpunt type and
+ * current level. The URL is the state: submitting checks the period (with the api's own rule) and
+ * hands new filters to the page, which writes them to the URL.
+ */
+export function DashboardFiltersForm({
+  filters,
+  regions,
+  onApply,
+  clearHref,
+}: {
+  filters: DashboardFilters;
+  regions: readonly Choice[];
+  onApply: (filters: DashboardFilters) => void;
+  clearHref: string;
+}) {
+  const { t, language } = useI18n();
+  const id = useId();
+  const [error, setError] = useState<PeriodError | null>(null);
+  const fromRef = useRef<HTMLInputElement>(null);
+  const toRef = useRef<HTMLInputElement>(null);
+  const active = countActiveFilters(filters);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => {
+      const value = form.get(name);
+      return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+    };
+    const from = text('from');
+    const to = text('to');
+    const problem = checkPeriod(from, to);
+    setError(problem);
+    if (problem) {
+      (problem.field === 'from' ? fromRef : toRef).current?.focus();
+      return;
+    }
+    const next: DashboardFilters = {};
+    for (const name of ['province', 'knelpuntType', 'level'] as const) {
+      const chosen = form.getAll(name).map(String);
+      if (chosen.length > 0) next[name] = chosen;
+    }
+    const region = text('region');
+    if (region) next.region = region;
+    if (from) next.from = from;
+    if (to) next.to = to;
+    onApply(next);
+  };
+
+  const message = (field: 'from' | 'to') =>
+    error?.field === field
+      ? t(error.reason === 'order' ? 'insight.error.order' : 'insight.error.bound')
+      : undefined;
+
+  return (
+    <form className="filters insight-filters" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
+      <h2 id={`${id}-title`} className="visually-hidden">
+        {t('insight.filters.title')}
+      </h2>
+      <details className="filters__details" open={active > 0 || error !== null}>
+        <summary className="filters__summary">
+          {active > 0 ? t('insight.filters.summaryActive', { count: active }) : t('insight.filters.summary')}
+        </summary>
+        <fieldset className="filters__group insight-filters__period">
+          <legend className="form-field__label">{t('insight.filters.period')}</legend>
+          <p className="form-field__hint">{t('insight.filters.period.hint')}</p>
+          <div className="insight-filters__period-fields">
+            <TextField
+              ref={fromRef}
+              id={`${id}-from`}
+              name="from"
+              label={t('insight.filters.from')}
+              defaultValue={filters.from ?? ''}
+              className="text-input--short"
+              inputMode="numeric"
+              autoComplete="off"
+              error={message('from')}
+            />
+            <TextField
+              ref={toRef}
+              id={`${id}-to`}
+              name="to"
+              label={t('insight.filters.to')}
+              defaultValue={filters.to ?? ''}
+              className="text-input--short"
+              inputMode="numeric"
+              autoComplete="off"
+              error={message('to')}
+            />
+          </div>
+        </fieldset>
+        <div className="filters__grid">
+          <Checkboxes
+            name="province"
+            legend={t('insight.filters.province')}
+            selected={filters.province}
+            choices={[...PROVINCES]
+              .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+              .map((p) => ({ value: p.code, label: p.name }))}
+          />
+          <Checkboxes
+            name="knelpuntType"
+            legend={t('insight.filters.knelpuntType')}
+            selected={filters.knelpuntType}
+            choices={KNELPUNT_TYPES.map((k) => ({ value: k.code, label: k[language] }))}
+          />
+          <Checkboxes
+            name="level"
+            legend={t('insight.filters.level')}
+            selected={filters.level}
+            choices={ESCALATION_LEVELS.map((l) => ({ value: l.code, label: l[language] }))}
+          />
+          <div className="filters__group form-field">
+            <label className="form-field__label" htmlFor={`${id}-region`}>
+              {t('insight.filters.region')}
+            </label>
+            <select
+              id={`${id}-region`}
+              name="region"
+              className="select"
+              defaultValue={filters.region ?? ''}
+              key={`${filters.region ?? ''}-${regions.length}`}
+            >
+              <option value="">{t('insight.filters.region.all')}</option>
+              {regions.map((r) => (
+                <option key={r.value} value={r.value}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      </details>
+      <div className="filters__row">
+        <Button type="submit" variant="secondary">
+          {t('insight.filters.apply')}
+        </Button>
+        {active > 0 ? <Link to={clearHref}>{t('insight.filters.clear')}</Link> : null}
+      </div>
+    </form>
+  );
+}
