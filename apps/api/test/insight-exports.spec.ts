@@ -348,4 +348,104 @@ describe('insight: exports (CSV, XLSX, case file and progress report as PDF)', (
     expect(assenText).not.toContain('De Stationstuinen');
     expect(assenText).toContain('Nog geen doorbraken in dit bereik.');
   });
+  it('every export is audited: actor, kind, filters and row count (also visible to admins in the audit log)', async () => {
+    interface AuditEntry {
+      type: string;
+      actor_user_id: string | null;
+      actor_label: string | null;
+      target_type: string | null;
+      target_id: string | null;
+      data: Record<string, unknown>;
+      request_id: string | null;
+    }
+    const users: { id: string; email: string }[] = await t.db.query(
+      `SELECT id, email FROM users WHERE email = ANY($1::text[])`,
+      [[DEMO.coordinatorZh, DEMO.barendrecht]],
+    );
+    const userId = (email: string) => users.find((u) => u.email === email)?.id as string;
+    const latest: { last: string }[] = await t.db.query(
+      `SELECT coalesce(max(id), 0)::text AS last FROM audit_log`,
+    );
+    const last = latest[0]?.last ?? '0';
+    const newEntries = async (): Promise<AuditEntry[]> =>
+      t.db.query(
+        `SELECT type, actor_user_id, actor_label, target_type, target_id, data, request_id
+           FROM audit_log WHERE id > $1::bigint AND type LIKE 'export.%' ORDER BY id`,
+        [last],
+      );
+
+    // CSV of a filtered list: the row count is what the file holds.
+    const csv = await coordinator.get(
+      '/api/exports/cases.csv?status=in_progress,escalated&level=regional_table',
+    );
+    expect(csv.statusCode).toBe(200);
+    const csvRows = parseCsv(csv.body.slice(1)).length - 1;
+    // XLSX of the municipality's own cases.
+    const xlsx = await barendrecht.get('/api/exports/cases.xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    const workbook = new Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const xlsxRows = (workbook.getWorksheet('Dossiers')?.actualRowCount ?? 0) - 1;
+    // The case file and the progress report.
+    const stationstuinen = await caseId('De Stationstuinen');
+    expect((await barendrecht.get(`/api/cases/${stationstuinen}/export.pdf`)).statusCode).toBe(200);
+    expect((await coordinator.get('/api/exports/progress-report.pdf?province=PV28')).statusCode).toBe(200);
+    // Refused exports are not exports: no entry.
+    expect((await assen.get(`/api/cases/${stationstuinen}/export.pdf`)).statusCode).toBe(404);
+    expect((await admin.get('/api/exports/cases.csv?status=waiting')).statusCode).toBe(400);
+
+    const entries = await newEntries();
+    expect(entries.map((e) => e.type)).toEqual([
+      'export.cases_csv',
+      'export.cases_xlsx',
+      'export.case_file',
+      'export.progress_report',
+    ]);
+    const [csvEntry, xlsxEntry, caseFileEntry, reportEntry] = entries as [
+      AuditEntry,
+      AuditEntry,
+      AuditEntry,
+      AuditEntry,
+    ];
+    expect(csvEntry.actor_user_id).toBe(userId(DEMO.coordinatorZh));
+    expect(csvEntry.actor_label).toContain('Regionale versnellingstafel Zuid-Holland');
+    expect(csvEntry.request_id).toBeTruthy();
+    expect(csvEntry.data).toMatchObject({
+      actorRole: 'coordinator',
+      filters: { status: ['in_progress', 'escalated'], level: ['regional_table'], sort: 'newest' },
+      rowCount: csvRows,
+      completed: true,
+    });
+    expect(csvRows).toBeGreaterThan(0);
+    expect(csvEntry.data.filters).not.toHaveProperty('limit');
+
+    expect(xlsxEntry.actor_user_id).toBe(userId(DEMO.barendrecht));
+    expect(xlsxEntry.data).toMatchObject({ actorRole: 'municipality', rowCount: xlsxRows, completed: true });
+    expect(xlsxRows).toBeGreaterThan(0);
+
+    expect(caseFileEntry).toMatchObject({
+      actor_user_id: userId(DEMO.barendrecht),
+      target_type: 'case',
+      target_id: stationstuinen,
+    });
+    expect(caseFileEntry.data.rowCount).toBeGreaterThan(0);
+
+    expect(reportEntry.actor_user_id).toBe(userId(DEMO.coordinatorZh));
+    expect(reportEntry.data).toMatchObject({
+      filters: { province: ['PV28'] },
+      scope: 'Provincie Zuid-Holland',
+    });
+    expect(reportEntry.data.rowCount).toBeGreaterThanOrEqual(1); // De Stationstuinen
+
+    // A large export is counted over every batch; admins find exports by the `export.` prefix.
+    const big = await admin.get('/api/exports/cases.csv?municipality=GM0363');
+    const bigRows = parseCsv(big.body.slice(1)).length - 1;
+    expect(bigRows).toBeGreaterThan(2345);
+    const log = await admin.get('/api/admin/audit-log?type=export.&limit=1');
+    expect(log.statusCode).toBe(200);
+    expect(log.json<{ items: { type: string; data: Record<string, unknown> }[] }>().items[0]).toMatchObject({
+      type: 'export.cases_csv',
+      data: { rowCount: bigRows, completed: true, filters: { municipality: ['GM0363'] } },
+    });
+  });
 });

@@ -5,7 +5,7 @@ import {
   type ProgressReportQuery,
   progressReportQuerySchema,
 } from '@doorbraak/domain';
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import {
   ApiCookieAuth,
   ApiNotFoundResponse,
@@ -15,7 +15,7 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodQuery } from '../../common/zod-body';
 import { CurrentActor } from '../identity/auth.decorators';
 import { type Download, ExportsService } from './exports.service';
@@ -42,6 +42,7 @@ function listFilters(): MethodDecorator {
   };
 }
 
+/** Downloads; each one is recorded in the audit log (`export.<kind>`, see ExportsService). */
 @ApiTags('exports')
 @ApiCookieAuth()
 @Controller()
@@ -59,9 +60,10 @@ export class ExportsController {
   async csv(
     @CurrentActor() actor: Actor,
     @ZodQuery(caseExportQuerySchema) query: CaseExportQuery,
+    @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    send(reply, await this.exports.casesCsv(actor, query));
+    send(reply, await this.exports.casesCsv(actor, query, request));
   }
 
   @Get('exports/cases.xlsx')
@@ -74,9 +76,10 @@ export class ExportsController {
   async xlsx(
     @CurrentActor() actor: Actor,
     @ZodQuery(caseExportQuerySchema) query: CaseExportQuery,
+    @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    send(reply, await this.exports.casesXlsx(actor, query));
+    send(reply, await this.exports.casesXlsx(actor, query, request));
   }
 
   @Get('exports/progress-report.pdf')
@@ -91,9 +94,10 @@ export class ExportsController {
   async progressReport(
     @CurrentActor() actor: Actor,
     @ZodQuery(progressReportQuerySchema) query: ProgressReportQuery,
+    @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    send(reply, await this.exports.progressReport(actor, query));
+    send(reply, await this.exports.progressReport(actor, query, request));
   }
 
   @Get('cases/:id/export.pdf')
@@ -107,8 +111,9 @@ export class ExportsController {
   async caseFile(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
+    @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    send(reply, await this.exports.caseFile(actor, id));
+    send(reply, await this.exports.caseFile(actor, id, request));
   }
 }

@@ -7,10 +7,12 @@ import {
   type SOLUTION_TYPES,
 } from '@doorbraak/domain';
 import { Injectable, Logger } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { ProblemException } from '../../common/problem.exception';
+import { SecurityEventsService } from '../audit/security-events.service';
 import { CasesService } from '../cases/cases.service';
-import { caseExportBatches, csvStream, xlsxStream } from './case-export';
+import { caseExportBatches, csvStream, type ExportCell, xlsxStream } from './case-export';
 import { DashboardService } from './dashboard.service';
 import { insightCaseWhere } from './insight-sql';
 import { type ReferenceLabels, renderCaseFile, renderProgressReport } from './pdf-documents';
@@ -35,7 +37,21 @@ export function slug(text: string): string {
   );
 }
 
-/** Streamed exports: the case list as CSV and XLSX, the case file and the progress report as PDF. */
+/** The kinds of export in the audit log (`export.<kind>`). */
+export type ExportKind = 'cases_csv' | 'cases_xlsx' | 'case_file' | 'progress_report';
+
+/** The filters of a case export as the user gave them (cursor and limit are ignored by exports). */
+function exportFilters(query: CaseExportQuery): Record<string, unknown> {
+  const { cursor: _cursor, limit: _limit, ...filters } = query;
+  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined));
+}
+
+/**
+ * Streamed exports: the case list as CSV and XLSX, the case file and the progress report as PDF.
+ * Every export is recorded in the insert-only audit log (`export.<kind>`): who, which filters, and
+ * how many rows left the system. A streamed list is recorded when its stream ends (completely or
+ * because the client went away), so the row count is the number actually produced.
+ */
 @Injectable()
 export class ExportsService {
   private readonly logger = new Logger('Exports');
@@ -45,30 +61,89 @@ export class ExportsService {
     private readonly cases: CasesService,
     private readonly dashboards: DashboardService,
     private readonly systemic: SystemicService,
+    private readonly events: SecurityEventsService,
   ) {}
 
-  async casesCsv(actor: Actor, query: CaseExportQuery): Promise<Download> {
+  async casesCsv(actor: Actor, query: CaseExportQuery, request?: FastifyRequest): Promise<Download> {
     const batches = await caseExportBatches(this.db, actor, query);
     return {
-      body: csvStream(batches),
+      body: csvStream(this.counted(batches, actor, 'cases_csv', exportFilters(query), request)),
       filename: `doorbraak-dossiers-${localDate(new Date())}.csv`,
       contentType: 'text/csv; charset=utf-8',
     };
   }
 
-  async casesXlsx(actor: Actor, query: CaseExportQuery): Promise<Download> {
+  async casesXlsx(actor: Actor, query: CaseExportQuery, request?: FastifyRequest): Promise<Download> {
     const batches = await caseExportBatches(this.db, actor, query);
     return {
-      body: xlsxStream(batches, (error) => this.logger.error({ err: error }, 'XLSX export failed')),
+      body: xlsxStream(this.counted(batches, actor, 'cases_xlsx', exportFilters(query), request), (error) =>
+        this.logger.error({ err: error }, 'XLSX export failed'),
+      ),
       filename: `doorbraak-dossiers-${localDate(new Date())}.xlsx`,
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     };
   }
 
+  /** One audit_log row for an export (`export.<kind>`), with the actor's organisation and role. */
+  private async audit(
+    actor: Actor,
+    kind: ExportKind,
+    data: Record<string, unknown>,
+    request?: FastifyRequest,
+    target?: { type: string; id: string },
+  ): Promise<void> {
+    await this.events.record(
+      {
+        type: `export.${kind}`,
+        actor: { userId: actor.userId, label: `${actor.name} (${actor.organisationName})` },
+        target,
+        data: { actorOrganisationId: actor.organisationId, actorRole: actor.role, ...data },
+      },
+      request,
+    );
+  }
+
+  /**
+   * Passes the batches through, counting rows; when the stream ends (all rows sent, an error, or
+   * the client going away) it writes the audit entry with the rows produced and whether it finished.
+   */
+  private counted(
+    batches: AsyncGenerator<ExportCell[][]>,
+    actor: Actor,
+    kind: ExportKind,
+    filters: Record<string, unknown>,
+    request?: FastifyRequest,
+  ): AsyncGenerator<ExportCell[][]> {
+    const audit = (data: Record<string, unknown>) => this.audit(actor, kind, data, request);
+    const logger = this.logger;
+    return (async function* countRows() {
+      let rowCount = 0;
+      let completed = false;
+      try {
+        for await (const batch of batches) {
+          rowCount += batch.length;
+          yield batch;
+        }
+        completed = true;
+      } finally {
+        await audit({ filters, rowCount, completed }).catch((error: unknown) =>
+          logger.error({ err: error, kind }, 'export audit entry could not be written'),
+        );
+      }
+    })();
+  }
+
   /** The case file; 404 when the case is outside the actor's scope. Timeline as the actor may see it. */
-  async caseFile(actor: Actor, id: string): Promise<Download> {
+  async caseFile(actor: Actor, id: string, request?: FastifyRequest): Promise<Download> {
     const detail = await this.cases.get(actor, id);
     const timeline = await this.cases.timeline(actor, id);
+    await this.audit(
+      actor,
+      'case_file',
+      { reference: detail.reference, rowCount: timeline.items.length },
+      request,
+      { type: 'case', id: detail.id },
+    );
     const doc = renderCaseFile({
       detail,
       timeline: timeline.items,
@@ -80,7 +155,11 @@ export class ExportsService {
   }
 
   /** The progress report for the actor's scope, narrowed to provinces or one woondeal region. */
-  async progressReport(actor: Actor, query: ProgressReportQuery): Promise<Download> {
+  async progressReport(
+    actor: Actor,
+    query: ProgressReportQuery,
+    request?: FastifyRequest,
+  ): Promise<Download> {
     let scope = `Alle dossiers in het bereik van ${actor.organisationName}`;
     if (query.region) {
       const region: { name: string }[] = await this.db.query(`SELECT name FROM regions WHERE id = $1`, [
@@ -130,6 +209,18 @@ export class ExportsService {
     const systemicIds: { id: string }[] = await this.db.query(
       `SELECT c.id FROM cases c WHERE ${systemicWhere} ORDER BY c.created_at DESC LIMIT 100`,
       systemicParams,
+    );
+    await this.audit(
+      actor,
+      'progress_report',
+      {
+        filters: Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)),
+        scope,
+        rowCount: breakthroughs.length,
+        openCases: dashboard.totals.openCases,
+        systemicKnelpunten: systemicIds.length,
+      },
+      request,
     );
     const generatedAt = new Date();
     const doc = renderProgressReport({
