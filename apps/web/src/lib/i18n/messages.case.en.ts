@@ -132,6 +132,13 @@ export const caseEn: CaseMessages = {
   'escalate.title': 'Escalate',
   'escalate.toLevel': 'To level',
   'escalate.toLevel.hint': 'Only levels above the current level.',
+  'escalate.owner': 'Owner at that level',
+  'escalate.owner.hint':
+    'The organisation that takes up the question there: the table secretariat, the province or a ministry.',
+  'escalate.owner.none': 'Decide later',
+  'escalate.owner.loading': 'Loading organisations…',
+  'escalate.owner.unavailable': 'The organisations could not be loaded; you can choose the owner later.',
+  'escalate.error.owner': 'Choose an organisation from the list.',
   'escalate.question': 'Question for that level',
   'escalate.question.hint': 'What should the higher level decide or arrange?',
   'escalate.dueDate': 'Decision wanted by',

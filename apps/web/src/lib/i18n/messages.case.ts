@@ -136,6 +136,14 @@ export const caseNl = {
   'escalate.title': 'Opschalen',
   'escalate.toLevel': 'Naar niveau',
   'escalate.toLevel.hint': 'Alleen niveaus boven het huidige niveau.',
+  'escalate.owner': 'Eigenaar op dat niveau',
+  'escalate.owner.hint':
+    'De organisatie die de vraag daar oppakt: het secretariaat van de tafel, de provincie of een ministerie.',
+  'escalate.owner.none': 'Nog niet bepalen',
+  'escalate.owner.loading': 'Organisaties laden…',
+  'escalate.owner.unavailable':
+    'De organisaties konden niet worden geladen; u kunt de eigenaar later bepalen.',
+  'escalate.error.owner': 'Kies een organisatie uit de lijst.',
   'escalate.question': 'Vraag aan dat niveau',
   'escalate.question.hint': 'Wat moet het hogere niveau besluiten of regelen?',
   'escalate.dueDate': 'Besluit gewenst voor',

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import {
   createEscalationSchema,
@@ -21,6 +21,7 @@ import { applyServerFieldErrors } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n';
 import { useCreateEscalation } from '../api/create-escalation';
 import { useDecideEscalation } from '../api/decide-escalation';
+import { escalationOwnerCandidates, useEscalationOwnerOrganisations } from '../api/get-escalation-owners';
 import { describeCaseActionError } from './action-errors';
 import { levelLabel, type LadderLevel } from './labels';
 
@@ -54,6 +55,7 @@ function LadderSteps({ item, levels }: { item: CaseDetail; levels: readonly Ladd
 
 interface EscalateValues {
   toLevel: string;
+  ownerOrganisationId: string;
   question: string;
   dueDate: string;
 }
@@ -78,11 +80,13 @@ function EscalateForm({
         (values) => ({
           toLevel: values.toLevel,
           question: values.question,
+          ...(values.ownerOrganisationId ? { ownerOrganisationId: values.ownerOrganisationId } : {}),
           ...(values.dueDate ? { dueDate: values.dueDate } : {}),
         }),
         language,
         (path) => {
           if (path === 'toLevel') return t('escalate.error.level');
+          if (path === 'ownerOrganisationId') return t('escalate.error.owner');
           if (path === 'question') return t('escalate.error.question');
           if (path === 'dueDate') return t('form.error.date');
           return undefined;
@@ -94,20 +98,36 @@ function EscalateForm({
     register,
     handleSubmit,
     setError,
+    setValue,
+    getValues,
+    watch,
     formState: { errors, submitCount },
   } = useForm<EscalateValues, unknown, CreateEscalationInput>({
     resolver,
     shouldFocusError: false,
-    defaultValues: { toLevel: higher[0]?.code ?? '', question: '', dueDate: '' },
+    defaultValues: { toLevel: higher[0]?.code ?? '', ownerOrganisationId: '', question: '', dueDate: '' },
   });
   const mutation = useCreateEscalation();
+  const organisations = useEscalationOwnerOrganisations();
+  const toLevel = watch('toLevel');
+  const owners = useMemo(
+    () => escalationOwnerCandidates(organisations.data ?? [], toLevel, item.provinceCode),
+    [organisations.data, toLevel, item.provinceCode],
+  );
+  // Another level, other candidates: a choice that no longer fits is cleared.
+  useEffect(() => {
+    const chosen = getValues('ownerOrganisationId');
+    if (chosen && !owners.some((o) => o.id === chosen)) setValue('ownerOrganisationId', '');
+  }, [owners, getValues, setValue]);
 
   const onSubmit = handleSubmit(async (input) => {
     try {
       await mutation.mutateAsync({ caseId: item.id, input });
       onDone(t('escalate.done', { level: levelLabel(input.toLevel, language, levels) }));
     } catch (error) {
-      if (!applyServerFieldErrors(error, ['toLevel', 'question', 'dueDate'], setError)) {
+      if (
+        !applyServerFieldErrors(error, ['toLevel', 'ownerOrganisationId', 'question', 'dueDate'], setError)
+      ) {
         setError('root.server', { type: 'request', message: describeCaseActionError(error, t, language) });
       }
     }
@@ -117,6 +137,8 @@ function EscalateForm({
   if (errors.root?.server?.message)
     summary.push({ fieldId: 'escalate-toLevel', message: errors.root.server.message });
   if (errors.toLevel?.message) summary.push({ fieldId: 'escalate-toLevel', message: errors.toLevel.message });
+  if (errors.ownerOrganisationId?.message)
+    summary.push({ fieldId: 'escalate-owner', message: errors.ownerOrganisationId.message });
   if (errors.question?.message)
     summary.push({ fieldId: 'escalate-question', message: errors.question.message });
   if (errors.dueDate?.message) summary.push({ fieldId: 'escalate-dueDate', message: errors.dueDate.message });
@@ -137,6 +159,19 @@ function EscalateForm({
         }))}
         error={errors.toLevel?.message}
         {...register('toLevel')}
+      />
+      <SelectField
+        id="escalate-owner"
+        label={t('escalate.owner')}
+        hint={organisations.isError ? t('escalate.owner.unavailable') : t('escalate.owner.hint')}
+        optional
+        placeholder={organisations.isPending ? t('escalate.owner.loading') : t('escalate.owner.none')}
+        options={owners.map((o) => ({
+          value: o.id,
+          label: o.shortName ? `${o.name} (${o.shortName})` : o.name,
+        }))}
+        error={errors.ownerOrganisationId?.message}
+        {...register('ownerOrganisationId')}
       />
       <TextareaField
         id="escalate-question"
