@@ -1,5 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ACCOUNTS, expectNoAxeViolations, isoDay, logIn, logOut, parseDutchNumber } from './support';
+import {
+  ACCOUNTS,
+  expectNoAxeViolations,
+  isoDay,
+  logIn,
+  logOut,
+  meldKnelpunt,
+  parseDutchNumber,
+} from './support';
 
 /**
  * The main journey of a knelpunt, by the people who handle it: the municipality reports it, the
@@ -21,14 +29,45 @@ async function openCase(page: Page, email: string) {
 test('the municipality of Barendrecht reports the knelpunt', async ({ page }) => {
   await logIn(page, ACCOUNTS.barendrecht);
   await page.getByRole('link', { name: 'Nieuw knelpunt melden' }).first().click();
-  await page.getByRole('textbox', { name: 'Projectnaam' }).fill(projectName);
-  await page.getByRole('textbox', { name: 'Aantal woningen' }).fill('1500');
-  await page.getByRole('checkbox', { name: 'Netcongestie' }).check();
-  await page.getByRole('textbox', { name: /Toelichting/ }).fill('Geen netaansluiting voor de eerste fase.');
-  await page.getByRole('button', { name: 'Knelpunt melden' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Nieuw knelpunt melden' })).toBeFocused();
 
-  await expect(page).toHaveURL(/\/dossiers\/[0-9a-f-]{36}$/);
+  // Step 1 refuses to go on without a project name: the summary links to the field.
+  await page.getByRole('button', { name: 'Volgende stap' }).click();
+  await expect(page.locator('.error-summary')).toBeFocused();
+  await expect(page.getByRole('link', { name: 'Vul de projectnaam in.' })).toHaveAttribute(
+    'href',
+    '#projectName',
+  );
+  await expectNoAxeViolations(page, 'Melden step 1 with errors');
+
+  // The draft survives a reload (the chosen files would not, and the page says so).
+  await page.getByRole('textbox', { name: 'Projectnaam' }).fill(projectName);
+  await page.reload();
+  await expect(page.getByText('Uw concept is hersteld.', { exact: false })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Projectnaam' })).toHaveValue(projectName);
+
+  await meldKnelpunt(
+    page,
+    {
+      projectName,
+      homesTotal: '1500',
+      knelpunten: ['Netcongestie'],
+      description: 'Geen netaansluiting voor de eerste fase.',
+      attachments: [
+        {
+          name: 'brief-liander.txt',
+          mimeType: 'text/plain',
+          buffer: Buffer.from('Liander: geen transportcapaciteit voor fase 1 voor 2029.\n'),
+        },
+      ],
+    },
+    { axe: true },
+  );
   detailUrl = new URL(page.url()).pathname;
+  // The file was uploaded after the case was created, and shows on the case page.
+  await expect(
+    page.getByRole('region', { name: 'Bijlagen' }).getByRole('link', { name: 'brief-liander.txt' }),
+  ).toBeVisible();
   await expect(page.locator('.case-status-line')).toContainText('Status: Ingediend');
   // The submitter has no status actions beyond withdrawing, and no choice of comment visibility.
   await expect(page.getByRole('button', { name: 'Status wijzigen naar Gesloten' })).toBeVisible();

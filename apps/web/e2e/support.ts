@@ -56,3 +56,59 @@ export function isoDay(days = 0): string {
 export function parseDutchNumber(text: string): number {
   return Number(text.replace(/[^\d]/g, ''));
 }
+
+export interface MeldenInput {
+  projectName: string;
+  homesTotal: string;
+  knelpunten: string[];
+  description?: string;
+  /** Typed into the municipality combobox and chosen; left out, the preselected one stays. */
+  municipality?: string;
+  attachments?: { name: string; mimeType: string; buffer: Buffer }[];
+}
+
+/**
+ * Melden through its six steps with the mouse-free basics of Playwright (fill, check, click), from
+ * the page's first step to the case page. With `axe`, every step is checked (and screenshotted).
+ */
+export async function meldKnelpunt(page: Page, input: MeldenInput, { axe = false } = {}) {
+  const step = (number: number, title: string) =>
+    expect(page.getByRole('heading', { level: 2, name: `Stap ${number} van 6 ${title}` })).toBeVisible();
+  const next = () => page.getByRole('button', { name: 'Volgende stap' }).click();
+  const check = async (name: string) => {
+    if (axe) await expectNoAxeViolations(page, name);
+  };
+
+  await step(1, 'Project');
+  await check('Melden step 1 project');
+  await page.getByRole('textbox', { name: 'Projectnaam' }).fill(input.projectName);
+  await next();
+  await step(2, 'Gemeente');
+  if (input.municipality) {
+    const combobox = page.getByRole('combobox', { name: 'Gemeente' });
+    await combobox.fill(input.municipality);
+    await page.getByRole('option', { name: new RegExp(`^${input.municipality}`) }).click();
+  }
+  await check('Melden step 2 municipality');
+  await next();
+  await step(3, 'Woningen');
+  await page.getByRole('textbox', { name: 'Aantal woningen' }).fill(input.homesTotal);
+  await check('Melden step 3 homes');
+  await next();
+  await step(4, 'Knelpunt');
+  for (const knelpunt of input.knelpunten) await page.getByRole('checkbox', { name: knelpunt }).check();
+  if (input.description) await page.getByRole('textbox', { name: /Toelichting/ }).fill(input.description);
+  await check('Melden step 4 knelpunt');
+  await next();
+  await step(5, 'Bijlagen');
+  if (input.attachments?.length) {
+    await page.getByLabel(/Bestanden kiezen/).setInputFiles(input.attachments);
+  }
+  await check('Melden step 5 attachments');
+  await next();
+  await step(6, 'Controleren en versturen');
+  await expect(page.getByRole('definition').filter({ hasText: input.projectName })).toBeVisible();
+  await check('Melden step 6 summary');
+  await page.getByRole('button', { name: 'Knelpunt melden' }).click();
+  await expect(page).toHaveURL(/\/dossiers\/[0-9a-f-]{36}$/);
+}
