@@ -1,5 +1,6 @@
 // The words of case work (action statuses, the link's own texts) travel with this page's chunk.
 import '@/lib/i18n/messages.case';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { CASE_STATUSES, type ActionLinkView, type CaseStatus } from '@doorbraak/domain';
 import { Alert } from '@/components/ui/alert';
@@ -9,12 +10,7 @@ import { Loading } from '@/components/ui/loading';
 import { Section } from '@/components/ui/section';
 import { statusLabel } from '@/features/cases/components/labels';
 import { useActionLink } from '@/features/links/api/get-action-link';
-import {
-  describeLinkError,
-  LinkExtensionForm,
-  LinkNoteForm,
-  LinkStatusForm,
-} from '@/features/links/components/link-forms';
+import { describeLinkError, LinkResponseForm } from '@/features/links/components/link-response-form';
 import { isApiError } from '@/lib/api-client';
 import { describeClock } from '@/lib/clock';
 import { useI18n } from '@/lib/i18n';
@@ -74,13 +70,18 @@ function Summary({ view }: { view: ActionLinkView }) {
 
 /**
  * The page behind a signed action link: no login, the token in the path is the credential. A
- * contact sees the case and the action asked of their organisation, and may report on it.
+ * contact sees the case and the action asked of their organisation, and answers once (status,
+ * more time, a note — together). Afterwards the page still shows the case, and says it was
+ * answered and that the next reminder brings a new link.
  */
 export default function ActionLinkRoute() {
-  const { t, formatDay } = useI18n();
+  const { t, formatDay, formatDate } = useI18n();
   const { token = '' } = useParams();
   const linkQuery = useActionLink(token);
   const view = linkQuery.data;
+  // Answered here and now (the form was shown first): the message takes focus, as the form is gone.
+  const [sawForm, setSawForm] = useState(false);
+  if (view?.canAct && !sawForm) setSawForm(true);
 
   if (linkQuery.isPending) return <Loading label={t('link.loading')} />;
 
@@ -102,14 +103,15 @@ export default function ActionLinkRoute() {
         <span className="page-heading__caption">{view.case.reference}</span> {t('link.title')}
       </PageHeading>
       <p>{t('link.intro', { email: view.link.contactEmail, date: formatDay(view.link.expiresAt) })}</p>
+      {view.link.usedAt ? (
+        <Alert type="info" focus={sawForm}>
+          {t('link.answered', { date: formatDate(view.link.usedAt) })}
+        </Alert>
+      ) : null}
       <Summary view={view} />
       {view.canAct ? (
-        <>
-          <LinkStatusForm token={token} view={view} />
-          {view.assignment.deadline ? <LinkExtensionForm token={token} /> : null}
-          <LinkNoteForm token={token} />
-        </>
-      ) : (
+        <LinkResponseForm token={token} view={view} />
+      ) : view.link.usedAt ? null : (
         <Alert type="info">{t('link.closed')}</Alert>
       )}
     </div>
