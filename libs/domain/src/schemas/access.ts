@@ -194,18 +194,4 @@ export const linkResponseSchema = z
   );
 export type LinkResponseInput = z.infer<typeof linkResponseSchema>;
 
-/** @deprecated Kept until the web app moves to linkResponseSchema (same commit series). */
-export const linkActionStatusSchema = z.strictObject({
-  actionStatus: z.enum(ACTION_STATUSES),
-  progressNote: z.string().trim().max(4000).optional(),
-});
-/** @deprecated */
-export type LinkActionStatusInput = z.infer<typeof linkActionStatusSchema>;
-/** @deprecated */
-export const linkNoteSchema = z.strictObject({
-  body: z.string().trim().min(1, { message: 'text.blank' }).max(10_000),
-});
-/** @deprecated */
-export type LinkNoteInput = z.infer<typeof linkNoteSchema>;
-
 export const linkRevocationSchema = z.object({ revoked: z.number().int() });
