@@ -37,6 +37,35 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             { path: paths.insight.path, lazy: () => import('./routes/app/dashboard').then(load) },
             { path: paths.mailbox.path, lazy: () => import('./routes/app/mailbox').then(load) },
             { path: paths.profile.path, lazy: () => import('./routes/app/profile').then(load) },
+            {
+              path: paths.admin.index.path,
+              lazy: () => import('./routes/app/admin').then(load),
+              children: [
+                { index: true, lazy: () => import('./routes/app/admin-index').then(load) },
+                {
+                  path: paths.admin.organisations.path,
+                  lazy: () => import('./routes/app/admin-organisations').then(load),
+                },
+                { path: paths.admin.users.path, lazy: () => import('./routes/app/admin-users').then(load) },
+                {
+                  path: paths.admin.regions.path,
+                  lazy: () => import('./routes/app/admin-regions').then(load),
+                },
+                {
+                  path: paths.admin.knelpuntTypes.path,
+                  lazy: () => import('./routes/app/admin-knelpunt-types').then(load),
+                },
+                {
+                  path: paths.admin.deadlinePolicies.path,
+                  lazy: () => import('./routes/app/admin-deadline-policies').then(load),
+                },
+                {
+                  path: paths.admin.holidays.path,
+                  lazy: () => import('./routes/app/admin-holidays').then(load),
+                },
+                { path: '*', lazy: () => import('./routes/not-found').then(load) },
+              ],
+            },
           ],
         },
         {

@@ -55,6 +55,15 @@ export const paths = {
     path: '/profiel',
     getHref: () => '/profiel',
   },
+  admin: {
+    index: { path: '/beheer', getHref: () => '/beheer' },
+    organisations: { path: '/beheer/organisaties', getHref: () => '/beheer/organisaties' },
+    users: { path: '/beheer/gebruikers', getHref: () => '/beheer/gebruikers' },
+    regions: { path: '/beheer/regios', getHref: () => '/beheer/regios' },
+    knelpuntTypes: { path: '/beheer/knelpunttypen', getHref: () => '/beheer/knelpunttypen' },
+    deadlinePolicies: { path: '/beheer/termijnen', getHref: () => '/beheer/termijnen' },
+    holidays: { path: '/beheer/feestdagen', getHref: () => '/beheer/feestdagen' },
+  },
   actionLink: {
     path: '/actie/:token',
     getHref: (token: string) => `/actie/${encodeURIComponent(token)}`,

@@ -161,6 +161,12 @@ export const api = {
     body: unknown,
     options?: Omit<RequestOptions, 'method'>,
   ) => request(path, schema, { ...options, method: 'POST', body }),
+  put: <S extends z.ZodType>(
+    path: string,
+    schema: S,
+    body: unknown,
+    options?: Omit<RequestOptions, 'method'>,
+  ) => request(path, schema, { ...options, method: 'PUT', body }),
   postNoContent: (path: string, body?: unknown, options?: Omit<RequestOptions, 'method'>) =>
     requestNoContent(path, { ...options, method: 'POST', body }),
   patch: <S extends z.ZodType>(

@@ -7,6 +7,11 @@ export function canCreateCase(role: Role): boolean {
   return CASE_CREATORS.includes(role);
 }
 
+/** The admin section (Beheer) and the admin api are for admins only. */
+export function canAdminister(role: Role): boolean {
+  return role === 'admin';
+}
+
 /** The embedded mailbox (GET /api/dev/mailbox) is for admins only. */
 export function canViewMailbox(role: Role): boolean {
   return role === 'admin';

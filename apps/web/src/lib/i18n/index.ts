@@ -3,11 +3,12 @@ import { LANGUAGES, type Language } from '@doorbraak/domain';
 import { nl, type CoreMessageKey } from './messages';
 import type { CaseMessageKey } from './messages.case';
 import type { InsightMessageKey } from './messages.insight';
+import type { AdminMessageKey } from './messages.admin';
 import { dictionaries, registerMessages } from './registry';
 
 export type { Language } from '@doorbraak/domain';
 /** Every key the UI may ask for; the case-work keys are registered by the case pages' chunk. */
-export type MessageKey = CoreMessageKey | CaseMessageKey | InsightMessageKey;
+export type MessageKey = CoreMessageKey | CaseMessageKey | InsightMessageKey | AdminMessageKey;
 
 /**
  * A tiny i18n store: Dutch by default, English on request, the choice kept in localStorage.
@@ -30,11 +31,13 @@ function loadMessages(language: Language): Promise<void> {
     import('./messages.en'),
     import('./messages.case.en'),
     import('./messages.insight.en'),
+    import('./messages.admin.en'),
   ]).then(
-    ([core, caseWork, insight]) => {
+    ([core, caseWork, insight, admin]) => {
       registerMessages('en', core.en);
       registerMessages('en', caseWork.caseEn);
       registerMessages('en', insight.insightEn);
+      registerMessages('en', admin.adminEn);
       englishReady = true;
     },
     (error: unknown) => {

@@ -22,6 +22,7 @@ export const en: CoreMessages = {
   'nav.cases': 'Cases',
   'nav.newCase': 'Report a new knelpunt',
   'nav.mailbox': 'Mailbox',
+  'nav.admin': 'Administration',
 
   'errorSummary.title': 'There is a problem',
   'form.optional': '(optional)',

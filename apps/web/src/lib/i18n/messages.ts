@@ -23,6 +23,7 @@ export const nl = {
   'nav.cases': 'Dossiers',
   'nav.newCase': 'Nieuw knelpunt melden',
   'nav.mailbox': 'Mailbox',
+  'nav.admin': 'Beheer',
 
   'errorSummary.title': 'Er is een probleem',
   'form.optional': '(niet verplicht)',

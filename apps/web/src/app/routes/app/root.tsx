@@ -17,7 +17,7 @@ import { paths } from '@/config/paths';
 import { getMeQueryOptions, useMe } from '@/features/auth/api/get-me';
 import { useLogout } from '@/features/auth/api/logout';
 import { useMyWork } from '@/features/work/api/get-my-work';
-import { canCreateCase, canViewMailbox } from '@/lib/authorization';
+import { canAdminister, canCreateCase, canViewMailbox } from '@/lib/authorization';
 import { useI18n } from '@/lib/i18n';
 
 /** Logged-in pages only: without a session (GET /api/auth/me answers 401) go to the login page. */
@@ -91,6 +91,13 @@ function MainNav({ me }: { me: Me }) {
         <li>
           <NavLink to={paths.mailbox.getHref()} className="page-nav__link">
             {t('nav.mailbox')}
+          </NavLink>
+        </li>
+      ) : null}
+      {canAdminister(me.role) ? (
+        <li>
+          <NavLink to={paths.admin.index.getHref()} className="page-nav__link">
+            {t('nav.admin')}
           </NavLink>
         </li>
       ) : null}

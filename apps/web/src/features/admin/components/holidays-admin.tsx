@@ -1,0 +1,185 @@
+import { Fragment, useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { type z } from 'zod';
+import { holidayDateSchema, holidayInputSchema, type Holiday } from '@doorbraak/domain';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { SelectField, TextField } from '@/components/ui/form';
+import { Loading } from '@/components/ui/loading';
+import { domainResolver } from '@/lib/domain-resolver';
+import { applyServerFieldErrors, describeRequestError } from '@/lib/form-errors';
+import { todayInAmsterdam, useI18n } from '@/lib/i18n';
+import { useHolidays } from '../api/get-holidays';
+import { usePutHoliday } from '../api/put-holiday';
+import { AdminForm, CheckboxField, summaryOf } from './admin-form';
+import { AdminTable, EditButton } from './admin-table';
+import { useEditing } from './use-editing';
+
+interface FormValues {
+  date: string;
+  name: string;
+  active: boolean;
+}
+const FIELDS = ['date', 'name', 'active'] as const;
+
+/** The date (it goes in the URL of the PUT) and the body, checked with the domain's schemas. */
+const holidayFormSchema = holidayInputSchema.extend({ date: holidayDateSchema });
+type HolidayForm = z.infer<typeof holidayFormSchema>;
+
+function HolidayFormView({
+  holiday,
+  onDone,
+  onCancel,
+}: {
+  holiday?: Holiday;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const { t, language, formatDay } = useI18n();
+  const prefix = holiday ? `holiday-${holiday.date}` : 'holiday-new';
+  const resolver = useMemo(
+    () =>
+      domainResolver<FormValues, HolidayForm>(
+        holidayFormSchema,
+        (values) => ({ date: values.date.trim(), name: values.name, active: values.active }),
+        language,
+      ),
+    [language],
+  );
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, submitCount },
+  } = useForm<FormValues, unknown, HolidayForm>({
+    resolver,
+    shouldFocusError: false,
+    defaultValues: { date: holiday?.date ?? '', name: holiday?.name ?? '', active: holiday?.active ?? true },
+  });
+  const put = usePutHoliday();
+  const onSubmit = handleSubmit(async ({ date, ...input }) => {
+    try {
+      const saved = await put.mutateAsync({ date, input });
+      onDone(t('admin.saved', { name: `${saved.name} (${formatDay(saved.date)})` }));
+    } catch (error) {
+      if (!applyServerFieldErrors(error, FIELDS, setError))
+        setError('root.server', { type: 'request', message: describeRequestError(error, t) });
+    }
+  });
+  return (
+    <AdminForm
+      id={prefix}
+      title={
+        holiday
+          ? t('admin.holidays.editTitle', { name: `${holiday.name} (${formatDay(holiday.date)})` })
+          : t('admin.holidays.addTitle')
+      }
+      summary={summaryOf(errors, prefix, holiday ? (['name', 'active'] as const) : FIELDS)}
+      submitCount={submitCount}
+      isBusy={put.isPending}
+      onSubmit={onSubmit}
+      onCancel={onCancel}
+    >
+      {holiday ? null : (
+        <TextField
+          id={`${prefix}-date`}
+          label={t('admin.holidays.date')}
+          hint={t('admin.holidays.date.hint')}
+          type="date"
+          error={errors.date?.message}
+          {...register('date')}
+        />
+      )}
+      <TextField
+        id={`${prefix}-name`}
+        label={t('admin.holidays.name')}
+        error={errors.name?.message}
+        {...register('name')}
+      />
+      <CheckboxField
+        id={`${prefix}-active`}
+        label={t('admin.holidays.activeField')}
+        hint={t('admin.holidays.activeField.hint')}
+        {...register('active')}
+      />
+    </AdminForm>
+  );
+}
+
+/** The holidays of one year; add a day off or let a holiday count as a working day. */
+export function HolidaysAdmin() {
+  const { t, formatDay } = useI18n();
+  const thisYear = Number(todayInAmsterdam().slice(0, 4));
+  const [year, setYear] = useState(thisYear);
+  const query = useHolidays(year);
+  const { editing, saved, open, cancel, done } = useEditing();
+  const years = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2, thisYear + 3];
+  const columns = [
+    { key: 'date', label: t('admin.holidays.date') },
+    { key: 'name', label: t('admin.holidays.name') },
+    { key: 'source', label: t('admin.holidays.source') },
+    { key: 'active', label: t('admin.holidays.dayOff') },
+    { key: 'actions', label: t('admin.actions') },
+  ];
+  return (
+    <>
+      {saved ? (
+        <Alert type="info" focus>
+          {saved}
+        </Alert>
+      ) : null}
+      <div className="admin-filters">
+        <SelectField
+          id="holidays-year"
+          label={t('admin.holidays.year')}
+          value={String(year)}
+          onChange={(event) => setYear(Number(event.target.value))}
+          options={years.map((y) => ({ value: String(y), label: String(y) }))}
+        />
+      </div>
+      <p>
+        <Button variant="secondary" aria-expanded={editing === 'new'} onClick={() => open('new')}>
+          {t('admin.holidays.add')}
+        </Button>
+      </p>
+      {editing === 'new' ? <HolidayFormView onDone={done} onCancel={cancel} /> : null}
+      {query.isPending ? (
+        <Loading label={t('admin.loading')} />
+      ) : query.isError ? (
+        <Alert>{describeRequestError(query.error, t)}</Alert>
+      ) : query.data.length === 0 ? (
+        <p>{t('admin.holidays.none')}</p>
+      ) : (
+        <AdminTable id="holidays" caption={t('admin.holidays.caption', { year })} columns={columns}>
+          {query.data.map((holiday) => (
+            <Fragment key={holiday.date}>
+              <tr>
+                <th scope="row" className="table__row-header nowrap">
+                  <time dateTime={holiday.date}>{formatDay(holiday.date)}</time>
+                </th>
+                <td>{holiday.name}</td>
+                <td>{t(`admin.holidays.source.${holiday.source}`)}</td>
+                <td>{holiday.active ? t('admin.yes') : t('admin.no')}</td>
+                <td>
+                  <EditButton
+                    name={`${holiday.name} ${formatDay(holiday.date)}`}
+                    label={t('admin.edit')}
+                    expanded={editing === holiday.date}
+                    onClick={() => open(holiday.date)}
+                  />
+                </td>
+              </tr>
+              {editing === holiday.date ? (
+                <tr>
+                  <td colSpan={columns.length}>
+                    <HolidayFormView holiday={holiday} onDone={done} onCancel={cancel} />
+                  </td>
+                </tr>
+              ) : null}
+            </Fragment>
+          ))}
+        </AdminTable>
+      )}
+    </>
+  );
+}

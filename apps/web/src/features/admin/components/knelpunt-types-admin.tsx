@@ -1,0 +1,182 @@
+import { Fragment, useMemo } from 'react';
+import { useForm } from 'react-hook-form';
+import { knelpuntTypePatchSchema, type AdminKnelpuntType, type KnelpuntTypePatch } from '@doorbraak/domain';
+import { Alert } from '@/components/ui/alert';
+import { TextareaField, TextField } from '@/components/ui/form';
+import { Loading } from '@/components/ui/loading';
+import { domainResolver } from '@/lib/domain-resolver';
+import { applyServerFieldErrors, describeRequestError } from '@/lib/form-errors';
+import { useI18n } from '@/lib/i18n';
+import { useKnelpuntTypes } from '../api/get-knelpunt-types';
+import { useUpdateKnelpuntType } from '../api/update-knelpunt-type';
+import { AdminForm, CheckboxField, summaryOf } from './admin-form';
+import { AdminTable, EditButton } from './admin-table';
+import { useEditing } from './use-editing';
+
+interface FormValues {
+  labelNl: string;
+  labelEn: string;
+  note: string;
+  active: boolean;
+}
+const FIELDS = ['labelNl', 'labelEn', 'note', 'active'] as const;
+
+/** Only what changed (the audit log then shows exactly that). */
+function patchOf(values: FormValues, type: AdminKnelpuntType): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  if (values.labelNl.trim() !== type.labelNl) patch.labelNl = values.labelNl;
+  if (values.labelEn.trim() !== type.labelEn) patch.labelEn = values.labelEn;
+  const note = values.note.trim() || null;
+  if (note !== type.note) patch.note = note;
+  if (values.active !== type.active) patch.active = values.active;
+  return patch;
+}
+
+function KnelpuntTypeForm({
+  type,
+  onDone,
+  onCancel,
+}: {
+  type: AdminKnelpuntType;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const { t, language } = useI18n();
+  const prefix = `knelpunt-${type.code}`;
+  const resolver = useMemo(
+    () =>
+      domainResolver<FormValues, KnelpuntTypePatch>(
+        knelpuntTypePatchSchema,
+        (values) => patchOf(values, type),
+        language,
+        (path) => (path === 'root.server' ? t('admin.error.nothingChanged') : undefined),
+      ),
+    [type, language, t],
+  );
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, submitCount },
+  } = useForm<FormValues, unknown, KnelpuntTypePatch>({
+    resolver,
+    shouldFocusError: false,
+    defaultValues: {
+      labelNl: type.labelNl,
+      labelEn: type.labelEn,
+      note: type.note ?? '',
+      active: type.active,
+    },
+  });
+  const update = useUpdateKnelpuntType();
+  const onSubmit = handleSubmit(async (input) => {
+    try {
+      const saved = await update.mutateAsync({ code: type.code, input });
+      onDone(t('admin.saved', { name: language === 'en' ? saved.labelEn : saved.labelNl }));
+    } catch (error) {
+      if (!applyServerFieldErrors(error, FIELDS, setError))
+        setError('root.server', { type: 'request', message: describeRequestError(error, t) });
+    }
+  });
+  return (
+    <AdminForm
+      id={prefix}
+      title={t('admin.knelpuntTypes.editTitle', { name: type.labelNl })}
+      summary={summaryOf(errors, prefix, FIELDS)}
+      submitCount={submitCount}
+      isBusy={update.isPending}
+      onSubmit={onSubmit}
+      onCancel={onCancel}
+    >
+      <TextField
+        id={`${prefix}-labelNl`}
+        label={t('admin.knelpuntTypes.labelNl')}
+        error={errors.labelNl?.message}
+        {...register('labelNl')}
+      />
+      <TextField
+        id={`${prefix}-labelEn`}
+        label={t('admin.knelpuntTypes.labelEn')}
+        lang="en"
+        error={errors.labelEn?.message}
+        {...register('labelEn')}
+      />
+      <TextareaField
+        id={`${prefix}-note`}
+        label={t('admin.knelpuntTypes.note')}
+        optional
+        error={errors.note?.message}
+        {...register('note')}
+      />
+      <CheckboxField
+        id={`${prefix}-active`}
+        label={t('admin.knelpuntTypes.activeField')}
+        hint={t('admin.knelpuntTypes.activeField.hint')}
+        {...register('active')}
+      />
+    </AdminForm>
+  );
+}
+
+/** The knelpunt types: a table with an edit form per row. Types are never deleted. */
+export function KnelpuntTypesAdmin() {
+  const { t, language, formatNumber } = useI18n();
+  const query = useKnelpuntTypes();
+  const { editing, saved, open, cancel, done } = useEditing();
+  if (query.isPending) return <Loading label={t('admin.loading')} />;
+  if (query.isError) return <Alert>{describeRequestError(query.error, t)}</Alert>;
+  const columns = [
+    { key: 'labelNl', label: t('admin.knelpuntTypes.labelNl') },
+    { key: 'labelEn', label: t('admin.knelpuntTypes.labelEn') },
+    { key: 'code', label: t('admin.knelpuntTypes.code') },
+    { key: 'letter', label: t('admin.knelpuntTypes.namedInLetter') },
+    { key: 'cases', label: t('admin.knelpuntTypes.cases'), numeric: true },
+    { key: 'status', label: t('admin.knelpuntTypes.status') },
+    { key: 'actions', label: t('admin.actions') },
+  ];
+  return (
+    <>
+      {saved ? (
+        <Alert type="info" focus>
+          {saved}
+        </Alert>
+      ) : null}
+      <AdminTable id="knelpunt-types" caption={t('admin.knelpuntTypes.caption')} columns={columns}>
+        {query.data.map((type) => {
+          const name = language === 'en' ? type.labelEn : type.labelNl;
+          return (
+            <Fragment key={type.code}>
+              <tr>
+                <th scope="row" className="table__row-header">
+                  {type.labelNl}
+                </th>
+                <td lang="en">{type.labelEn}</td>
+                <td>
+                  <code>{type.code}</code>
+                </td>
+                <td>{type.namedInLetter ? t('admin.yes') : t('admin.no')}</td>
+                <td className="numeric">{formatNumber(type.casesCount)}</td>
+                <td>{type.active ? t('admin.knelpuntTypes.active') : t('admin.knelpuntTypes.inactive')}</td>
+                <td>
+                  <EditButton
+                    name={name}
+                    label={t('admin.edit')}
+                    expanded={editing === type.code}
+                    onClick={() => open(type.code)}
+                  />
+                </td>
+              </tr>
+              {editing === type.code ? (
+                <tr>
+                  <td colSpan={columns.length}>
+                    <KnelpuntTypeForm type={type} onDone={done} onCancel={cancel} />
+                  </td>
+                </tr>
+              ) : null}
+            </Fragment>
+          );
+        })}
+      </AdminTable>
+    </>
+  );
+}

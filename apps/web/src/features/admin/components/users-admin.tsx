@@ -1,0 +1,320 @@
+import { Fragment, useMemo, useState, type ReactNode } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import {
+  adminUserCreateSchema,
+  adminUserPatchSchema,
+  ROLE_LABELS,
+  ROLES,
+  type AdminUser,
+  type AdminUserCreateInput,
+  type AdminUserPatchInput,
+  type Role,
+} from '@doorbraak/domain';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { RadioGroup, SelectField, TextField } from '@/components/ui/form';
+import { Loading } from '@/components/ui/loading';
+import { domainResolver } from '@/lib/domain-resolver';
+import { applyServerFieldErrors, describeRequestError } from '@/lib/form-errors';
+import { useI18n } from '@/lib/i18n';
+import { useDebouncedValue } from '@/lib/use-debounced-value';
+import { useCreateUser } from '../api/create-user';
+import { useUsers } from '../api/get-users';
+import { useUpdateUser } from '../api/update-user';
+import { AdminForm, CheckboxField, summaryOf } from './admin-form';
+import { AdminTable, EditButton } from './admin-table';
+import { useEditing } from './use-editing';
+
+/** What the organisation field needs; the app layer supplies the picker (features do not import each other). */
+export interface UserOrganisationFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (organisationId: string) => void;
+  onBlur: () => void;
+  error?: string;
+}
+export type RenderUserOrganisationField = (props: UserOrganisationFieldProps) => ReactNode;
+
+interface FormValues {
+  email: string;
+  name: string;
+  role: Role | '';
+  organisationId: string;
+  password: string;
+  language: 'nl' | 'en';
+  active: boolean;
+}
+const CREATE_FIELDS = ['email', 'name', 'role', 'organisationId', 'password', 'language'] as const;
+const EDIT_FIELDS = ['name', 'role', 'organisationId', 'active', 'password', 'language'] as const;
+
+function patchOf(values: FormValues, user: AdminUser): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  if (values.name.trim() !== user.name) patch.name = values.name;
+  if (values.role !== user.role) patch.role = values.role;
+  if (values.organisationId !== user.organisationId) patch.organisationId = values.organisationId;
+  if (values.active !== user.active) patch.active = values.active;
+  if (values.language !== user.language) patch.language = values.language;
+  if (values.password) patch.password = values.password;
+  return patch;
+}
+
+function UserForm({
+  user,
+  renderOrganisationField,
+  onDone,
+  onCancel,
+}: {
+  user?: AdminUser;
+  renderOrganisationField: RenderUserOrganisationField;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const { t, language } = useI18n();
+  const prefix = user ? `user-${user.id}` : 'user-new';
+  const describe = (path: string) =>
+    path === 'root.server'
+      ? t('admin.error.nothingChanged')
+      : path === 'organisationId'
+        ? t('admin.users.error.organisation')
+        : path === 'role'
+          ? t('admin.users.error.role')
+          : undefined;
+  const resolver = useMemo(
+    () =>
+      user
+        ? domainResolver<FormValues, AdminUserPatchInput | AdminUserCreateInput>(
+            adminUserPatchSchema,
+            (values) => patchOf(values, user),
+            language,
+            describe,
+          )
+        : domainResolver<FormValues, AdminUserPatchInput | AdminUserCreateInput>(
+            adminUserCreateSchema,
+            (values) => ({
+              email: values.email.trim(),
+              name: values.name,
+              role: values.role || undefined,
+              organisationId: values.organisationId || undefined,
+              password: values.password || undefined,
+              language: values.language,
+            }),
+            language,
+            describe,
+          ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `describe` only reads `t`
+    [user, language, t],
+  );
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    formState: { errors, submitCount },
+  } = useForm<FormValues, unknown, AdminUserPatchInput | AdminUserCreateInput>({
+    resolver,
+    shouldFocusError: false,
+    defaultValues: {
+      email: user?.email ?? '',
+      name: user?.name ?? '',
+      role: user?.role ?? '',
+      organisationId: user?.organisationId ?? '',
+      password: '',
+      language: user?.language ?? 'nl',
+      active: user?.active ?? true,
+    },
+  });
+  const create = useCreateUser();
+  const update = useUpdateUser();
+  const fields = user ? EDIT_FIELDS : CREATE_FIELDS;
+  const onSubmit = handleSubmit(async (input) => {
+    try {
+      const saved = user
+        ? await update.mutateAsync({ id: user.id, input: input })
+        : await create.mutateAsync(input as AdminUserCreateInput);
+      onDone(t('admin.saved', { name: saved.name }));
+    } catch (error) {
+      if (!applyServerFieldErrors(error, fields, setError))
+        setError('root.server', { type: 'request', message: describeRequestError(error, t) });
+    }
+  });
+
+  return (
+    <AdminForm
+      id={prefix}
+      title={user ? t('admin.users.editTitle', { name: user.name }) : t('admin.users.addTitle')}
+      summary={summaryOf(errors, prefix, fields)}
+      submitCount={submitCount}
+      isBusy={create.isPending || update.isPending}
+      onSubmit={onSubmit}
+      onCancel={onCancel}
+    >
+      {user ? null : (
+        <TextField
+          id={`${prefix}-email`}
+          label={t('admin.users.email')}
+          type="email"
+          autoComplete="off"
+          error={errors.email?.message}
+          {...register('email')}
+        />
+      )}
+      <TextField
+        id={`${prefix}-name`}
+        label={t('admin.users.name')}
+        autoComplete="off"
+        error={errors.name?.message}
+        {...register('name')}
+      />
+      <SelectField
+        id={`${prefix}-role`}
+        label={t('admin.users.role')}
+        hint={user ? t('admin.users.role.hint') : undefined}
+        placeholder={user ? undefined : t('admin.choose')}
+        options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role][language] }))}
+        error={errors.role?.message}
+        {...register('role')}
+      />
+      <Controller
+        control={control}
+        name="organisationId"
+        render={({ field }) => (
+          <>
+            {renderOrganisationField({
+              id: `${prefix}-organisationId`,
+              label: t('admin.users.organisation'),
+              value: field.value,
+              onChange: field.onChange,
+              onBlur: field.onBlur,
+              ...(errors.organisationId?.message ? { error: errors.organisationId.message } : {}),
+            })}
+          </>
+        )}
+      />
+      {user ? (
+        <CheckboxField
+          id={`${prefix}-active`}
+          label={t('admin.users.activeField')}
+          hint={t('admin.users.activeField.hint')}
+          error={errors.active?.message}
+          {...register('active')}
+        />
+      ) : null}
+      <TextField
+        id={`${prefix}-password`}
+        label={user ? t('admin.users.newPassword') : t('admin.users.password')}
+        hint={user ? t('admin.users.newPassword.hint') : t('admin.users.password.hint')}
+        type="password"
+        autoComplete="new-password"
+        optional
+        error={errors.password?.message}
+        {...register('password')}
+      />
+      <RadioGroup
+        id={`${prefix}-language`}
+        label={t('admin.users.language')}
+        options={[
+          { value: 'nl', label: t('admin.users.language.nl') },
+          { value: 'en', label: t('admin.users.language.en') },
+        ]}
+        inputProps={register('language')}
+      />
+    </AdminForm>
+  );
+}
+
+/** Users: search, add, change role/organisation, block. */
+export function UsersAdmin({
+  renderOrganisationField,
+}: {
+  renderOrganisationField: RenderUserOrganisationField;
+}) {
+  const { t, language, formatDateTime } = useI18n();
+  const [q, setQ] = useState('');
+  const search = useDebouncedValue(q.trim(), 250);
+  const query = useUsers(search);
+  const { editing, saved, open, cancel, done } = useEditing();
+  const columns = [
+    { key: 'name', label: t('admin.users.name') },
+    { key: 'email', label: t('admin.users.email') },
+    { key: 'role', label: t('admin.users.role') },
+    { key: 'organisation', label: t('admin.users.organisation') },
+    { key: 'status', label: t('admin.users.status') },
+    { key: 'lastLogin', label: t('admin.users.lastLogin') },
+    { key: 'actions', label: t('admin.actions') },
+  ];
+  return (
+    <>
+      {saved ? (
+        <Alert type="info" focus>
+          {saved}
+        </Alert>
+      ) : null}
+      <p>
+        <Button variant="secondary" aria-expanded={editing === 'new'} onClick={() => open('new')}>
+          {t('admin.users.add')}
+        </Button>
+      </p>
+      {editing === 'new' ? (
+        <UserForm renderOrganisationField={renderOrganisationField} onDone={done} onCancel={cancel} />
+      ) : null}
+      <div className="admin-filters" role="search">
+        <TextField
+          id="users-q"
+          label={t('admin.users.search')}
+          type="search"
+          value={q}
+          onChange={(event) => setQ(event.target.value)}
+        />
+      </div>
+      {query.isPending ? (
+        <Loading label={t('admin.loading')} />
+      ) : query.isError ? (
+        <Alert>{describeRequestError(query.error, t)}</Alert>
+      ) : (
+        <AdminTable id="users" caption={t('admin.users.caption')} columns={columns}>
+          {query.data.map((user) => (
+            <Fragment key={user.id}>
+              <tr>
+                <th scope="row" className="table__row-header">
+                  {user.name}
+                </th>
+                <td>{user.email}</td>
+                <td>{ROLE_LABELS[user.role][language]}</td>
+                <td>{user.organisationName}</td>
+                <td>{user.active ? t('admin.users.active') : t('admin.users.blocked')}</td>
+                <td className="nowrap">
+                  {user.lastLoginAt ? (
+                    <time dateTime={user.lastLoginAt}>{formatDateTime(user.lastLoginAt)}</time>
+                  ) : (
+                    t('admin.users.neverLoggedIn')
+                  )}
+                </td>
+                <td>
+                  <EditButton
+                    name={user.name}
+                    label={t('admin.edit')}
+                    expanded={editing === user.id}
+                    onClick={() => open(user.id)}
+                  />
+                </td>
+              </tr>
+              {editing === user.id ? (
+                <tr>
+                  <td colSpan={columns.length}>
+                    <UserForm
+                      user={user}
+                      renderOrganisationField={renderOrganisationField}
+                      onDone={done}
+                      onCancel={cancel}
+                    />
+                  </td>
+                </tr>
+              ) : null}
+            </Fragment>
+          ))}
+        </AdminTable>
+      )}
+    </>
+  );
+}
