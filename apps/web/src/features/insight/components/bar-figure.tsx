@@ -90,7 +90,7 @@ export function BarFigure<Row>({
                 </>
               )}
               <Tooltip formatter={format} />
-              <Legend />
+              <Legend itemSorter={null} />
               {series.map((s, i) => (
                 <Bar
                   key={s.id}

@@ -51,7 +51,7 @@ export function TrendFigure({ id, rows }: { id: string; rows: readonly TrendRow[
                 width={64}
               />
               <Tooltip formatter={format} />
-              <Legend />
+              <Legend itemSorter={null} />
               <Bar
                 yAxisId="homes"
                 dataKey="homesUnblocked"
