@@ -165,6 +165,32 @@ describe('action link (no login)', () => {
     expect(screen.queryByRole('button', { name: 'Antwoord versturen' })).toBeNull();
   });
 
+  it('speaks English on request, validation messages included', async () => {
+    const view = buildView();
+    const api = mockApi({
+      [`GET /api/links/${TOKEN}`]: () => json(200, view),
+      [RESPONSE]: () => json(200, answeredView(view)),
+    });
+    const { user } = renderApp(`/actie/${TOKEN}`);
+    await screen.findByRole('region', { name: 'Uw antwoord' });
+    await user.click(screen.getByRole('button', { name: 'Switch to English' }));
+    const form = await screen.findByRole('region', { name: 'Your answer' });
+    await user.click(within(form).getByRole('button', { name: 'Send answer' }));
+    expect(
+      await screen.findByRole('link', {
+        name: 'Give at least one answer: the status of the action, a request for more time or a note.',
+      }),
+    ).toBeInTheDocument();
+    await user.type(within(form).getByLabelText(/Note for the table/), 'Call me');
+    await user.click(within(form).getByRole('button', { name: 'Send answer' }));
+    expect(
+      await screen.findByText(
+        'You answered through this link on 27 November 2026. A link works once; the next reminder brings a new one.',
+      ),
+    ).toBeVisible();
+    expect(api.calls('POST', `/api/links/${TOKEN}/response`)[0]?.headers.get('Accept-Language')).toBe('en');
+  });
+
   it('says a revoked or expired link no longer works', async () => {
     mockApi({
       [`GET /api/links/${TOKEN}`]: () => problem(401, { type: 'https://doorbraak.nl/problems/link-revoked' }),
