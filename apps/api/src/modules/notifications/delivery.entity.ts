@@ -2,7 +2,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 /**
  * The outbox: one email to one recipient, inserted under a unique dedupe key
- * (`reminder:{deadline}:v{version}:{threshold}:{recipient}`, `digest:{recipient}:{date}`) with
+ * (`reminder:{deadline}:v{version}:{threshold}:{recipient}`, `digest:{recipient}:{date}`,
+ * `extension-request:{link}:{recipient}`) with
  * ON CONFLICT DO NOTHING, then relayed to BullMQ with jobId = id and sent once.
  */
 @Entity('deliveries')
@@ -17,7 +18,7 @@ export class DeliveryEntity {
   @Column({ name: 'dedupe_key', type: 'text' })
   dedupeKey: string;
 
-  /** reminder | proposal | digest */
+  /** reminder | proposal | digest | extension (a contact's extension request, to the coordinators) */
   @Column({ type: 'varchar', length: 16 })
   kind: string;
 
