@@ -352,14 +352,23 @@ describe('exactly once: the final "." of SMTP DATA is the commit point', () => {
 
   it('holds the "." until the commit point resolves; a failing commit point sends nothing', async () => {
     let duringCommit = -1;
+    const order: string[] = [];
     await mailer.send(
       { to: 'twee-fasen@doorbraak.example', subject: 'Twee fasen', text: 'Inhoud\n.\nmet een punt' },
       async () => {
         await sleep(300);
         duringCommit = inbox('twee-fasen@doorbraak.example').length;
+        return {
+          commit: () => {
+            order.push(`commit with ${inbox('twee-fasen@doorbraak.example').length} received`);
+            return Promise.resolve();
+          },
+          rollback: () => Promise.resolve(),
+        };
       },
     );
     expect(duringCommit).toBe(0);
+    expect(order).toEqual(['commit with 0 received']);
     const got = await waitFor(() => inbox('twee-fasen@doorbraak.example')[0]);
     // A line with a lone "." in the body is content (dot-stuffed), not the end of DATA.
     expect(got.text).toContain('Inhoud\n.\nmet een punt');
@@ -437,7 +446,7 @@ describe('exactly once: the final "." of SMTP DATA is the commit point', () => {
         await t.db.query(`UPDATE deliveries SET status = 'sending', attempts = attempts + 1 WHERE id = $1`, [
           id,
         ]);
-        await commit?.();
+        return commit!();
       });
     try {
       expect(await outbox.send(id)).toBe('skipped');

@@ -17,11 +17,15 @@ export interface OutgoingEmail {
 }
 
 /**
- * Called when the SMTP server holds the whole message except the final `.` of DATA (SMTP's own
- * commit point). Resolve to let the `.` go out; throw to abandon the message: the connection is
- * closed without the `.`, and the server discards what it got (RFC 5321 §4.1.1.4).
+ * The caller's side of SMTP's own commit point, the final `.` of DATA. It is called when the
+ * server holds the whole message except that `.`: it opens a transaction and checks that the
+ * send is still wanted (throw to abandon the message: the connection is closed without the `.`
+ * and the server discards what it got, RFC 5321 §4.1.1.4). The `commit` it returns is called in
+ * the same tick as the `.` is written, just before it — no I/O in between, so a SIGKILL can
+ * hardly fall between the two writes; `rollback` when the `.` is not written after all. Neither
+ * may reject.
  */
-export type CommitPoint = () => Promise<void>;
+export type CommitPoint = () => Promise<{ commit(): Promise<void>; rollback(): Promise<void> }>;
 
 /**
  * Why a send failed, as far as delivery is concerned:
@@ -156,10 +160,11 @@ export class MailerService implements OnModuleDestroy {
       await Promise.race([body.transferring, accepted, aborted]);
       // Let the body reach the socket, so only the `.` is left after the commit point.
       await new Promise((resolve) => setImmediate(resolve));
+      let prepared: Awaited<ReturnType<CommitPoint>> | null = null;
       if (commit) {
-        // Not raced against a close of the mailer: the caller must know whether its commit landed.
+        // Not raced against a close of the mailer: the caller must know what became of its transaction.
         try {
-          await commit();
+          prepared = await commit();
         } catch (error) {
           // Abandon the message: closing the connection mid-DATA makes the server discard it.
           pooled.dead = true;
@@ -172,11 +177,18 @@ export class MailerService implements OnModuleDestroy {
       if (this.closed) {
         pooled.dead = true;
         connection.close();
+        await prepared?.rollback();
         throw new MailSendError('The mailer closed while sending; the delivery is sent later.', 'not-sent');
       }
+      // The caller's COMMIT goes to its database and the "." to the SMTP server in this one tick.
+      const committed = prepared ? prepared.commit() : Promise.resolve();
       dotWritten = true;
       body.end();
-      return await Promise.race([accepted, aborted]);
+      try {
+        return await Promise.race([accepted, aborted]);
+      } finally {
+        await committed;
+      }
     } catch (error) {
       if (pooled) pooled.dead = true;
       if (error instanceof MailSendError) throw error;

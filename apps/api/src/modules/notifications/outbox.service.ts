@@ -1,6 +1,6 @@
 import { insideSendWindow, localDate } from '@doorbraak/domain';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type QueryRunner } from 'typeorm';
 import { rows } from '../../database/query';
 import { EnqueueService } from '../../queue/enqueue.service';
 import { APP_CONFIG } from '../../runtime/runtime.tokens';
@@ -275,15 +275,27 @@ export class OutboxService {
           headers,
         },
         async () => {
-          // The commit point: durable before the final "." goes out, and only while the claim is ours
-          // (a run whose claim was taken over by another must not send).
-          const committing = await rows(
-            this.db,
-            `UPDATE deliveries SET status = 'committing', enqueued_at = now()
-              WHERE id = $1 AND attempts = $2 AND status = 'sending' RETURNING id`,
-            [d.id, claim],
-          );
-          if (committing.length === 0) throw new ClaimLost(d.id);
+          // The commit point: `committing`, only while the claim is ours (a run whose claim was taken
+          // over must not send). Its COMMIT is written in the same tick as the final ".".
+          const runner = this.db.createQueryRunner();
+          await runner.connect();
+          try {
+            await runner.startTransaction();
+            const ours = await rows(
+              runner.manager,
+              `UPDATE deliveries SET status = 'committing', enqueued_at = now()
+                WHERE id = $1 AND attempts = $2 AND status = 'sending' RETURNING id`,
+              [d.id, claim],
+            );
+            if (ours.length === 0) throw new ClaimLost(d.id);
+          } catch (error) {
+            await this.finish(runner, 'rollback');
+            throw error;
+          }
+          return {
+            commit: () => this.finish(runner, 'commit'),
+            rollback: () => this.finish(runner, 'rollback'),
+          };
         },
       );
     } catch (error) {
@@ -311,10 +323,29 @@ export class OutboxService {
     }
     await this.db.query(
       `UPDATE deliveries SET status = 'sent', sent_at = now(), message_id = $3, last_error = NULL
-        WHERE id = $1 AND attempts = $2 AND status IN ('committing', 'unconfirmed')`,
+        WHERE id = $1 AND attempts = $2 AND status IN ('sending', 'committing', 'unconfirmed')`,
       [d.id, claim, `<${messageId}>`],
     );
     return 'sent';
+  }
+
+  /**
+   * Ends the commit point's transaction and releases its connection; never rejects. A COMMIT that
+   * failed while the "." went out leaves the row `sending` under this run's claim: the `sent`
+   * update after the 250 still matches it.
+   */
+  private async finish(runner: QueryRunner, how: 'commit' | 'rollback'): Promise<void> {
+    try {
+      if (how === 'commit') await runner.commitTransaction();
+      else if (runner.isTransactionActive) await runner.rollbackTransaction();
+    } catch (error) {
+      this.logger.warn(
+        { err: error instanceof Error ? error.message : String(error) },
+        `Commit point ${how} failed`,
+      );
+    } finally {
+      await runner.release().catch(() => undefined);
+    }
   }
 
   /**
