@@ -317,4 +317,18 @@ describe('dashboard page (Inzicht)', { timeout: 30_000 }, () => {
     renderApp('/inzicht');
     expect(await screen.findByRole('alert')).toHaveTextContent('Het begin van de periode ligt na het einde.');
   });
+  it('speaks English when chosen: labels, knelpunt and level names, numbers', async () => {
+    mockApi({
+      'GET /api/auth/me': () => json(200, buildMe()),
+      'GET /api/insight/dashboard': () => json(200, buildDashboard()),
+    });
+    const { user } = renderApp('/inzicht');
+    await user.click(await screen.findByRole('button', { name: 'Switch to English' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Insight' })).toBeInTheDocument();
+    expect(keyFigure('homes unblocked by breakthroughs')).toBe('8,680');
+    const types = screen.getByRole('table', { name: 'Homes by knelpunt: open cases and breakthroughs' });
+    expect(within(types).getByRole('rowheader', { name: 'Grid congestion' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Insight' })).toHaveAttribute('aria-current', 'page');
+  });
 });
