@@ -347,4 +347,41 @@ describe('admin section (Beheer)', () => {
     ).toEqual(['#organisation-new-name', '#organisation-new-type']);
     expect(within(summary).getByRole('link', { name: 'Kies de soort organisatie.' })).toBeInTheDocument();
   });
+  it('holidays: a day off is added with PUT on its date; a missing date is refused inline', async () => {
+    const year = Number(
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date()).slice(0, 4),
+    );
+    const christmas = {
+      date: `${year}-12-25`,
+      name: 'Eerste Kerstdag',
+      source: 'date-holidays',
+      active: true,
+    };
+    const api = mockApi({
+      ...base(),
+      'GET /api/admin/holidays': () => json(200, { items: [christmas] }),
+      [`PUT /api/admin/holidays/${year}-06-19`]: (request) =>
+        json(200, { date: `${year}-06-19`, source: 'admin', ...(request.body as object) }),
+    });
+    const { user } = renderApp('/beheer/feestdagen');
+    const table = await screen.findByRole('table', { name: `Feestdagen in ${year}` });
+    expect(within(table).getByRole('rowheader', { name: `25 december ${year}` })).toBeInTheDocument();
+    expect(within(table).getByRole('cell', { name: 'Officiële kalender' })).toBeInTheDocument();
+    expect(api.calls('GET', '/api/admin/holidays')[0]?.url.searchParams.get('year')).toBe(String(year));
+
+    await user.click(screen.getByRole('button', { name: 'Dag toevoegen' }));
+    const form = await screen.findByRole('form', { name: 'Vrije dag toevoegen' });
+    await user.type(within(form).getByLabelText('Naam'), 'Extra vrije dag');
+    await user.click(within(form).getByRole('button', { name: 'Opslaan' }));
+    const summary = await within(form).findByRole('alert');
+    expect(
+      within(summary).getByRole('link', { name: 'Vul een geldige datum in (jjjj-mm-dd).' }),
+    ).toHaveAttribute('href', '#holiday-new-date');
+    await user.type(within(form).getByLabelText('Datum'), `${year}-06-19`);
+    await user.click(within(form).getByRole('button', { name: 'Opslaan' }));
+    await screen.findByText(/Extra vrije dag \(19 juni \d{4}\) is opgeslagen\./);
+    expect(api.calls('PUT', `/api/admin/holidays/${year}-06-19`).map((r) => r.body)).toEqual([
+      { name: 'Extra vrije dag', active: true },
+    ]);
+  });
 });
