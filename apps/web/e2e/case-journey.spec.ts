@@ -294,3 +294,40 @@ test('the case list keeps its filters in the URL and offers saved views', async 
   await expect(page.getByRole('checkbox', { name: 'Doorbraak' })).toBeChecked();
   await expect(page.getByRole('row', { name: new RegExp(projectName) })).toBeVisible();
 });
+
+test('Melden works on a 360 px wide screen, and a draft can be deleted', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await logIn(page, ACCOUNTS.barendrecht);
+  await page.goto('/dossiers/nieuw');
+  const noSideways = async (name: string) => {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page, `${name} at 360 px`);
+  };
+  const next = () => page.getByRole('button', { name: 'Volgende stap' }).click();
+
+  await page.getByRole('textbox', { name: 'Projectnaam' }).fill('Smal scherm');
+  await noSideways('Melden step 1');
+  await next();
+  const combobox = page.getByRole('combobox', { name: 'Gemeente' });
+  await combobox.fill('s');
+  await expect(page.getByRole('listbox', { name: 'Gemeente' })).toBeVisible();
+  await noSideways('Melden municipality list');
+  await page.getByRole('option', { name: /^Súdwest-Fryslân/ }).click();
+  await expect(combobox).toHaveValue('Súdwest-Fryslân');
+  await next();
+  await page.getByRole('textbox', { name: 'Aantal woningen' }).fill('40');
+  await next();
+  await page.getByRole('checkbox', { name: 'Stikstof' }).check();
+  await next();
+  await next();
+  await expect(page.getByRole('heading', { level: 2, name: /Stap 6 van 6/ })).toBeVisible();
+  await noSideways('Melden summary');
+
+  await page.getByRole('button', { name: 'Concept verwijderen' }).click();
+  await page.getByRole('button', { name: 'Ja, concept verwijderen' }).click();
+  await expect(page.getByText('Het concept is verwijderd.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /Stap 1 van 6/ })).toBeFocused();
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Projectnaam' })).toHaveValue('');
+});
