@@ -10,7 +10,7 @@ import { MailerService, MailSendError } from '../mail/mailer.service';
 import { reminderLateness } from '../metrics/metrics';
 import { mintActionLink } from '../links/mint';
 import { EXTENSION_REQUEST_KIND } from './extension-request-notice';
-import { loadReminderContext, resolveRecipients } from './recipients';
+import { loadReminderContexts, RecipientDirectory } from './recipients';
 import { headline, renderEmail } from './templates';
 
 const BATCH = 500;
@@ -81,72 +81,89 @@ export class OutboxService {
         // which goes to other people.
         const latest = new Map<string, string>();
         for (const r of due) if (r.threshold !== 'propose_escalation') latest.set(r.deadline_id, r.id);
-        for (const r of due) {
-          const superseded = r.threshold !== 'propose_escalation' && latest.get(r.deadline_id) !== r.id;
-          const current =
-            !superseded &&
+        const current = due.filter(
+          (r) =>
+            (r.threshold === 'propose_escalation' || latest.get(r.deadline_id) === r.id) &&
             r.deadline_version === r.version &&
-            (r.state === 'running' || r.state === 'breached');
-          if (!current) {
-            await manager.query(
-              `UPDATE scheduled_reminders SET status = 'obsolete', processed_at = $2 WHERE id = $1`,
-              [r.id, now],
-            );
-            result.obsolete += 1;
-            continue;
+            (r.state === 'running' || r.state === 'breached'),
+        );
+        const currentIds = new Set(current.map((r) => r.id));
+        const obsolete = due.filter((r) => !currentIds.has(r.id)).map((r) => r.id);
+        result.obsolete = obsolete.length;
+        // The whole batch at once: one read of the contexts and the people, one insert of the deliveries.
+        const contexts = await loadReminderContexts(
+          manager,
+          current.map((r) => r.deadline_id),
+        );
+        const directory = await RecipientDirectory.load(manager, [...contexts.values()]);
+        const deliveries = new Map<string, unknown[]>();
+        for (const r of current) {
+          const found = contexts.get(r.deadline_id);
+          if (!found) continue;
+          const ctx = { ...found, threshold: r.threshold };
+          const dueKey = r.due_at ? new Date(r.due_at).getTime() : 0;
+          for (const recipient of directory.resolve(ctx)) {
+            const digest = !r.urgent && recipient.mode === 'digest';
+            // The key carries the due moment: a change that does not move it never sends a threshold twice.
+            const key = `reminder:${r.deadline_id}:${dueKey}:${r.threshold}:${recipient.email}`;
+            deliveries.set(key, [
+              key,
+              r.threshold === 'propose_escalation' ? 'proposal' : 'reminder',
+              ctx.caseId,
+              r.deadline_id,
+              r.threshold,
+              recipient.email,
+              recipient.userId,
+              recipient.language,
+              recipient.reason,
+              JSON.stringify({
+                caseReference: ctx.caseReference,
+                projectName: ctx.projectName,
+                organisation: ctx.assignmentOrganisationName,
+                requestedAction: ctx.requestedAction,
+                dueDate: ctx.dueDate,
+                // The link itself is minted when the email is sent (only its hash is ever stored).
+                ...(recipient.actionLink
+                  ? { actionLink: { assignmentId: recipient.actionLink.assignmentId } }
+                  : {}),
+              }),
+              r.urgent,
+              digest ? 'digest' : 'pending',
+            ]);
           }
-          const ctx = await loadReminderContext(manager, r.deadline_id, r.threshold);
-          if (ctx) {
-            const recipients = await resolveRecipients(manager, ctx);
-            const dueKey = r.due_at ? new Date(r.due_at).getTime() : 0;
-            for (const recipient of recipients) {
-              const digest = !r.urgent && recipient.mode === 'digest';
-              const inserted = await rows<{ id: string }>(
-                manager,
-                `INSERT INTO deliveries (dedupe_key, kind, case_id, deadline_id, threshold, recipient_email, recipient_user_id,
-                                         language, reason, payload, urgent, status)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-                 ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-                [
-                  // The key carries the due moment: a change that does not move it never sends a threshold twice.
-                  `reminder:${r.deadline_id}:${dueKey}:${r.threshold}:${recipient.email}`,
-                  r.threshold === 'propose_escalation' ? 'proposal' : 'reminder',
-                  ctx.caseId,
-                  r.deadline_id,
-                  r.threshold,
-                  recipient.email,
-                  recipient.userId,
-                  recipient.language,
-                  recipient.reason,
-                  JSON.stringify({
-                    caseReference: ctx.caseReference,
-                    projectName: ctx.projectName,
-                    organisation: ctx.assignmentOrganisationName,
-                    requestedAction: ctx.requestedAction,
-                    dueDate: ctx.dueDate,
-                    // The link itself is minted when the email is sent (only its hash is ever stored).
-                    ...(recipient.actionLink
-                      ? { actionLink: { assignmentId: recipient.actionLink.assignmentId } }
-                      : {}),
-                  }),
-                  r.urgent,
-                  digest ? 'digest' : 'pending',
-                ],
-              );
-              result.deliveries += inserted.length;
-            }
-          }
-          if (r.threshold === 'breach') {
-            await manager.query(
-              `UPDATE deadlines SET state = 'breached' WHERE id = $1 AND state = 'running'`,
-              [r.deadline_id],
-            );
-          }
-          await manager.query(
-            `UPDATE scheduled_reminders SET status = 'done', processed_at = $2 WHERE id = $1`,
-            [r.id, now],
-          );
         }
+        if (deliveries.size > 0) {
+          // Column arrays, unnested into rows: one statement for the batch, still ON CONFLICT DO NOTHING.
+          const columns = Array.from({ length: 12 }, (_, i) => [...deliveries.values()].map((row) => row[i]));
+          const inserted = await rows<{ id: string }>(
+            manager,
+            `INSERT INTO deliveries (dedupe_key, kind, case_id, deadline_id, threshold, recipient_email, recipient_user_id,
+                                     language, reason, payload, urgent, status)
+             SELECT k, kind, case_id::uuid, deadline_id::uuid, threshold, email, user_id::uuid, language, reason, payload::jsonb, urgent, status
+               FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                           $8::text[], $9::text[], $10::text[], $11::boolean[], $12::text[])
+                    AS t(k, kind, case_id, deadline_id, threshold, email, user_id, language, reason, payload, urgent, status)
+             ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+            columns,
+          );
+          result.deliveries = inserted.length;
+        }
+        const breached = current.filter((r) => r.threshold === 'breach').map((r) => r.deadline_id);
+        if (breached.length > 0)
+          await manager.query(
+            `UPDATE deadlines SET state = 'breached' WHERE id = ANY($1::uuid[]) AND state = 'running'`,
+            [breached],
+          );
+        if (obsolete.length > 0)
+          await manager.query(
+            `UPDATE scheduled_reminders SET status = 'obsolete', processed_at = $2 WHERE id = ANY($1::uuid[])`,
+            [obsolete, now],
+          );
+        if (current.length > 0)
+          await manager.query(
+            `UPDATE scheduled_reminders SET status = 'done', processed_at = $2 WHERE id = ANY($1::uuid[])`,
+            [current.map((r) => r.id), now],
+          );
         return result;
       });
       total.reminders += batch.reminders;
