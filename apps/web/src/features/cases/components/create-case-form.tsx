@@ -76,7 +76,7 @@ export function CreateCaseForm({
   const confirmRef = useRef<HTMLParagraphElement>(null);
   const returnToDiscard = useRef(false);
   const [notice, setNotice] = useState<string | null>(() =>
-    draft.restored ? t('melden.draft.restored') : null,
+    draft.restored ? `${t('melden.draft.restored')} ${t('melden.files.notSaved')}` : null,
   );
   const [created, setCreated] = useState<CaseDetail | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);

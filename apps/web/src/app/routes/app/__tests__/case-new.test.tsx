@@ -199,7 +199,9 @@ describe('Melden (new case, six steps)', () => {
 
     const second = renderApp('/dossiers/nieuw');
     expect(
-      await screen.findByText('Uw concept is hersteld. U gaat verder waar u was gebleven.'),
+      await screen.findByText(
+        /Uw concept is hersteld\. .*Gekozen bestanden worden niet in het concept bewaard/,
+      ),
     ).toBeVisible();
     await stepHeading(3, 'Woningen');
     expect(screen.getByRole('textbox', { name: 'Aantal woningen' })).toHaveValue('240');

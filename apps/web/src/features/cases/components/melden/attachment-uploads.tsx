@@ -35,6 +35,8 @@ export function AttachmentUploads({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [states, setStates] = useState<UploadState[]>(() => files.map(() => ({ status: 'waiting' })));
   const [running, setRunning] = useState(true);
+  /** The latest finished file, for screen readers (the percentages are not announced). */
+  const [announcement, setAnnouncement] = useState('');
   const started = useRef(false);
 
   const setState = (index: number, state: UploadState) =>
@@ -50,9 +52,12 @@ export function AttachmentUploads({
           setState(index, { status: 'busy', percent }),
         );
         setState(index, { status: 'done' });
+        setAnnouncement(`${file.name}: ${t('melden.upload.done')}`);
         return true;
       } catch (error) {
-        setState(index, { status: 'failed', reason: describeRequestError(error, t) });
+        const reason = describeRequestError(error, t);
+        setState(index, { status: 'failed', reason });
+        setAnnouncement(`${file.name}: ${t('melden.upload.failed', { reason })}`);
         return false;
       }
     },
@@ -122,7 +127,6 @@ export function AttachmentUploads({
                     ? 'melden-files__status melden-files__status--failed'
                     : 'melden-files__status'
                 }
-                role="status"
               >
                 {state.status === 'waiting'
                   ? t('melden.upload.waiting')
@@ -141,6 +145,9 @@ export function AttachmentUploads({
           );
         })}
       </ul>
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
       {failed && !running ? <Alert type="error">{t('melden.upload.someFailed')}</Alert> : null}
       <Button variant={failed && !running ? 'primary' : 'secondary'} onClick={onOpenCase}>
         {t('melden.upload.toCase')}
