@@ -58,7 +58,7 @@ describe('loadConfig', () => {
   it('knows the process roles; the migration job needs only the database in production', () => {
     expect(loadConfig({ ROLE: 'worker' })).toMatchObject({
       role: 'worker',
-      worker: { healthPort: 3001, sweepIntervalMs: 60_000 },
+      worker: { healthPort: 3001, sweepIntervalMs: 30_000 },
       metrics: { token: null },
       shutdownGraceMs: 25_000,
     });

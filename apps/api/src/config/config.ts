@@ -58,7 +58,7 @@ export const envSchema = z
       .default(10 * 1024 * 1024),
     WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
     METRICS_TOKEN: z.string().min(16).optional(),
-    SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(25),
     OIDC_ISSUER: z.url().optional(),
     OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),

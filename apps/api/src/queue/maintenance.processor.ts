@@ -7,8 +7,8 @@ import { APP_CONFIG } from '../runtime/runtime.tokens';
 import { DIGEST_JOB, MAINTENANCE_QUEUE, SWEEP_JOB } from './queue.constants';
 
 /**
- * Runs the sweeper (every minute; SWEEP_INTERVAL_SECONDS) and the digest (08:00 Amsterdam, weekdays) from BullMQ job
- * schedulers. The schedulers live in Redis, so this worker re-registers them every minute:
+ * Runs the sweeper (every 30 s by default: SWEEP_INTERVAL_SECONDS) and the digest (08:00 Amsterdam, weekdays) from BullMQ job
+ * schedulers. The schedulers live in Redis, so this worker re-registers them every sweep interval:
  * after a FLUSHALL they come back by themselves, and the sweep rebuilds the rest from Postgres.
  */
 @Processor(MAINTENANCE_QUEUE, { concurrency: 1 })
