@@ -99,6 +99,8 @@ export async function createApp(runtime: Runtime): Promise<NestFastifyApplicatio
       wildcard: false,
       index: ['index.html'],
       decorateReply: false,
+      // The build writes .br and .gz beside each asset (apps/web/vite.config.ts): served as is.
+      preCompressed: true,
       // Vite's hashed assets never change; index.html is revalidated.
       setHeaders: (reply, filePath) => {
         void reply.header(
