@@ -20,7 +20,7 @@ import {
   workingDaysSql,
 } from './insight-sql';
 
-type Dimension = 'municipality' | 'level' | 'month' | 'total';
+type Dimension = 'municipality' | 'level' | 'month' | 'total' | 'knelpunt';
 
 /** Cases per municipality (with its province), current level and status. */
 interface CaseCell {
@@ -52,8 +52,7 @@ interface BreakthroughAggregate {
   p75: unknown;
 }
 
-interface PartRow {
-  part: 'open' | 'bt';
+interface KnelpuntRow {
   key: string;
   n: unknown;
   homes: unknown;
@@ -180,13 +179,9 @@ export class DashboardService {
       }
       if (b.dim === 'level') levels.add(b.key, figures);
     }
-    for (const k of knelpunten) {
-      types.add(
-        k.key,
-        k.part === 'open'
-          ? { open: num(k.n), homes: num(k.homes) }
-          : { bt: num(k.n), unblocked: num(k.homes) },
-      );
+    for (const k of knelpunten) types.add(k.key, { open: num(k.n), homes: num(k.homes) });
+    for (const b of breakthroughs) {
+      if (b.dim === 'knelpunt') types.add(b.key, { bt: num(b.n), unblocked: num(b.homes) });
     }
 
     // Months: the period, or from the first month with data to the current month.
@@ -335,7 +330,11 @@ export class DashboardService {
     return found.map((r) => ({ ...r, month: localDate(new Date(r.month)).slice(0, 7) }));
   }
 
-  /** Current breakthroughs dated in the period, per municipality, level and month; time to breakthrough. */
+  /**
+   * Current breakthroughs dated in the period, per municipality, level, month and knelpunt type
+   * (once per type of the case); time to breakthrough. The breakthroughs are selected once
+   * (materialised) and both aggregates read them, so the cases are scanned once for all of it.
+   */
   private breakthroughAggregates(
     actor: Actor,
     query: InsightDashboardQuery,
@@ -345,8 +344,8 @@ export class DashboardService {
     const where = insightCaseWhere(actor, query, params);
     const inPeriod = breakthroughInPeriod(period, params);
     return this.db.query(
-      `WITH f AS (
-         SELECT c.municipality_code, c.province_code, c.level_code, b.homes_unblocked, to_char(b.date, 'YYYY-MM') AS month,
+      `WITH f AS MATERIALIZED (
+         SELECT c.id, c.municipality_code, c.province_code, c.level_code, b.homes_unblocked, to_char(b.date, 'YYYY-MM') AS month,
                 ${workingDaysSql(CREATED_LOCAL_DATE, 'b.date')} AS wd
            FROM case_breakthroughs b JOIN cases c ON c.id = b.case_id
           WHERE b.current AND ${where} AND ${inPeriod})
@@ -357,31 +356,29 @@ export class DashboardService {
               percentile_cont(0.5) WITHIN GROUP (ORDER BY wd) AS median,
               percentile_cont(0.25) WITHIN GROUP (ORDER BY wd) AS p25,
               percentile_cont(0.75) WITHIN GROUP (ORDER BY wd) AS p75
-         FROM f GROUP BY GROUPING SETS ((municipality_code, province_code), (level_code), (month), ())`,
+         FROM f GROUP BY GROUPING SETS ((municipality_code, province_code), (level_code), (month), ())
+       UNION ALL
+       SELECT 'knelpunt', k.knelpunt_code, NULL, count(*), coalesce(sum(f.homes_unblocked), 0), NULL, NULL, NULL
+         FROM f JOIN case_knelpunten k ON k.case_id = f.id
+        GROUP BY k.knelpunt_code`,
       params,
     );
   }
 
-  /** Open cases and breakthroughs once per knelpunt type of the case. */
+  /** Open cases once per knelpunt type of the case (the breakthroughs are in breakthroughAggregates). */
   private byKnelpunt(
     actor: Actor,
     query: InsightDashboardQuery,
     period: { from?: string; to?: string },
-  ): Promise<PartRow[]> {
+  ): Promise<KnelpuntRow[]> {
     const params: unknown[] = [];
     const where = insightCaseWhere(actor, query, params);
     const submitted = submittedInPeriod(period, params);
-    const dated = breakthroughInPeriod(period, params);
     const open = openStatuses(params);
     return this.db.query(
-      `SELECT 'open' AS part, k.knelpunt_code AS key, count(*) AS n, coalesce(sum(c.homes_total), 0) AS homes
+      `SELECT k.knelpunt_code AS key, count(*) AS n, coalesce(sum(c.homes_total), 0) AS homes
          FROM cases c JOIN case_knelpunten k ON k.case_id = c.id
         WHERE ${where} AND ${submitted} AND c.status = ANY(${open})
-        GROUP BY k.knelpunt_code
-       UNION ALL
-       SELECT 'bt', k.knelpunt_code, count(*), coalesce(sum(b.homes_unblocked), 0)
-         FROM case_breakthroughs b JOIN cases c ON c.id = b.case_id JOIN case_knelpunten k ON k.case_id = c.id
-        WHERE b.current AND ${where} AND ${dated}
         GROUP BY k.knelpunt_code`,
       params,
     );
