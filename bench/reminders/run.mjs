@@ -159,14 +159,20 @@ async function main() {
     .split('\n')
     .filter(Boolean)
     .map(Number);
-  const unsent = psql([dbUrl, '-tAc', `SELECT count(*) FROM deliveries WHERE status <> 'sent'`]);
+  // `unconfirmed`: the final "." went out but the 250 was not recorded (taken as delivered, never resent).
+  const unsent = psql([
+    dbUrl,
+    '-tAc',
+    `SELECT count(*) FROM deliveries WHERE status NOT IN ('sent', 'unconfirmed')`,
+  ]);
   console.log(
     `lateness of ${lateness.length} reminders that fell due during the run: p50 ${pct(lateness, 50)?.toFixed(1)} s, p99 ${pct(lateness, 99)?.toFixed(1)} s, max ${Math.max(...lateness).toFixed(1)} s; unsent ${unsent}`,
   );
   worker.kill('SIGTERM');
   smtp.close();
   const dupes =
-    received.length - Number(psql([dbUrl, '-tAc', `SELECT count(*) FROM deliveries WHERE status = 'sent'`]));
+    received.length -
+    Number(psql([dbUrl, '-tAc', `SELECT count(*) FROM deliveries WHERE status IN ('sent', 'unconfirmed')`]));
   console.log(
     `emails received ${received.length}, deliveries sent ${received.length - dupes} (difference ${dupes})`,
   );

@@ -10,6 +10,7 @@ import { MailerService, MailSendError } from '../mail/mailer.service';
 import { reminderLateness } from '../metrics/metrics';
 import { mintActionLink } from '../links/mint';
 import { EXTENSION_REQUEST_KIND } from './extension-request-notice';
+import { Coalescer } from './coalescer';
 import { loadReminderContexts, RecipientDirectory } from './recipients';
 import { headline, renderEmail } from './templates';
 
@@ -18,6 +19,18 @@ const BATCH = 500;
 const REQUEUE_AFTER_MS = 2 * 60_000;
 /** send-email jobs added to Redis at once by the relay. */
 const RELAY_PARALLEL = 50;
+
+interface ClaimedDelivery {
+  id: string;
+  kind: string;
+  case_id: string | null;
+  threshold: string | null;
+  recipient_email: string;
+  language: 'nl' | 'en';
+  reason: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
 
 /** The commit point found the claim taken over by another run: this run must not send. */
 class ClaimLost extends Error {
@@ -222,24 +235,7 @@ export class OutboxService {
    */
   async send(deliveryId: string): Promise<'sent' | 'skipped' | 'unconfirmed'> {
     // Claim it: a second job for the same delivery (re-relayed after a lost Redis) finds it taken.
-    const claimed: {
-      id: string;
-      kind: string;
-      case_id: string | null;
-      threshold: string | null;
-      recipient_email: string;
-      language: 'nl' | 'en';
-      reason: string;
-      payload: Record<string, unknown>;
-      attempts: number;
-    }[] = await rows(
-      this.db,
-      `UPDATE deliveries SET status = 'sending', enqueued_at = now(), attempts = attempts + 1
-        WHERE id = $1 AND (status IN ('pending', 'queued') OR (status = 'sending' AND enqueued_at < $2))
-        RETURNING id, kind, case_id, threshold, recipient_email, language, reason, payload, attempts`,
-      [deliveryId, new Date(Date.now() - REQUEUE_AFTER_MS)],
-    );
-    const d = claimed[0];
+    const d = await this.claims.submit(deliveryId);
     if (!d) return 'skipped';
     const claim = d.attempts;
     const base = this.config.http.publicUrl.replace(/\/$/, '');
@@ -338,13 +334,43 @@ export class OutboxService {
       );
       throw error;
     }
-    await this.db.query(
-      `UPDATE deliveries SET status = 'sent', sent_at = now(), message_id = $3, last_error = NULL
-        WHERE id = $1 AND attempts = $2 AND status IN ('sending', 'committing', 'unconfirmed')`,
-      [d.id, claim, `<${messageId}>`],
-    );
+    await this.sent.submit({ id: d.id, claim, messageId: `<${messageId}>` });
     return 'sent';
   }
+
+  /**
+   * Claims of the sends running concurrently, one UPDATE for all that arrive in the same turn.
+   * The claim: `sending`, attempts + 1 (the claim token), only when pending/queued or a stale
+   * `sending`; a delivery asked for twice in one batch is claimed by the first only.
+   */
+  private readonly claims = new Coalescer<string, ClaimedDelivery | null>(async (ids) => {
+    const claimed = await rows<ClaimedDelivery>(
+      this.db,
+      `UPDATE deliveries SET status = 'sending', enqueued_at = now(), attempts = attempts + 1
+        WHERE id = ANY($1::uuid[]) AND (status IN ('pending', 'queued') OR (status = 'sending' AND enqueued_at < $2))
+        RETURNING id, kind, case_id, threshold, recipient_email, language, reason, payload, attempts`,
+      [[...new Set(ids)], new Date(Date.now() - REQUEUE_AFTER_MS)],
+    );
+    const byId = new Map(claimed.map((d) => [d.id, d]));
+    return ids.map((id) => {
+      const d = byId.get(id) ?? null;
+      byId.delete(id);
+      return d;
+    });
+  });
+
+  /** `sent` after the 250, one UPDATE for the sends that finish in the same turn (only under their own claim). */
+  private readonly sent = new Coalescer<{ id: string; claim: number; messageId: string }, void>(
+    async (items) => {
+      await this.db.query(
+        `UPDATE deliveries d SET status = 'sent', sent_at = now(), message_id = u.message_id, last_error = NULL
+         FROM unnest($1::uuid[], $2::int[], $3::text[]) AS u(id, claim, message_id)
+        WHERE d.id = u.id AND d.attempts = u.claim AND d.status IN ('sending', 'committing', 'unconfirmed')`,
+        [items.map((i) => i.id), items.map((i) => i.claim), items.map((i) => i.messageId)],
+      );
+      return items.map(() => undefined);
+    },
+  );
 
   /**
    * Ends the commit point's transaction and releases its connection; never rejects. A COMMIT that
