@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { clearDrafts } from '@/lib/drafts';
 
 export function logout(): Promise<void> {
   return api.postNoContent('/auth/logout');
@@ -13,6 +14,7 @@ export function useLogout({ onSettled }: { onSettled?: () => void | Promise<void
     onSettled: async () => {
       await onSettled?.();
       queryClient.clear();
+      clearDrafts(); // a shared computer must not show the next person this user's drafts
     },
   });
 }

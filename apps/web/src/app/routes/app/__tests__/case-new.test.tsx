@@ -194,7 +194,7 @@ describe('Melden (new case, six steps)', () => {
     await first.user.type(screen.getByRole('textbox', { name: 'Aantal woningen' }), '240');
     first.unmount();
     expect(
-      window.localStorage.getItem('doorbraak.melden-draft.11111111-1111-4111-8111-111111111111'),
+      window.localStorage.getItem('doorbraak.draft.melden.11111111-1111-4111-8111-111111111111'),
     ).toContain('Concept Noord');
 
     const second = renderApp('/dossiers/nieuw');
@@ -215,7 +215,7 @@ describe('Melden (new case, six steps)', () => {
     expect(await screen.findByText('Het concept is verwijderd.')).toBeVisible();
     expect(screen.getByRole('textbox', { name: 'Projectnaam' })).toHaveValue('');
     expect(
-      window.localStorage.getItem('doorbraak.melden-draft.11111111-1111-4111-8111-111111111111'),
+      window.localStorage.getItem('doorbraak.draft.melden.11111111-1111-4111-8111-111111111111'),
     ).toBeNull();
   });
 
@@ -269,7 +269,7 @@ describe('Melden (new case, six steps)', () => {
     });
     expect(post?.headers.get('X-CSRF-Token')).toBe('csrf-token-123');
     expect(
-      window.localStorage.getItem('doorbraak.melden-draft.22222222-2222-4222-8222-222222222222'),
+      window.localStorage.getItem('doorbraak.draft.melden.22222222-2222-4222-8222-222222222222'),
     ).toBeNull();
   });
 

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
+import { draftStorageKey } from '@/lib/drafts';
 import { LAST_STEP, meldenValuesSchema, type MeldenValues } from './melden-values';
 
 /**
- * The Melden draft in localStorage, one per user (`doorbraak.melden-draft.<userId>`): the values
+ * The Melden draft in localStorage, one per user (`doorbraak.draft.melden.<userId>`, cleared at logout): the values
  * and the step, written on every change once something differs from the empty form. Files are not
  * kept (a File cannot be stored); the attachments step says so.
  */
@@ -15,7 +16,7 @@ const draftSchema = z.object({
 type Draft = z.infer<typeof draftSchema>;
 
 export function draftKey(userId: string): string {
-  return `doorbraak.melden-draft.${userId}`;
+  return draftStorageKey('melden', userId);
 }
 
 function read(key: string): Draft | null {
