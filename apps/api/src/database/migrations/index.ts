@@ -1,3 +1,4 @@
+import { InsightRollup1795764452668 } from './1795764452668-InsightRollup';
 import { ActionLinkUsedAt1795762428208 } from './1795762428208-ActionLinkUsedAt';
 import { AccessControl1795758126084 } from './1795758126084-AccessControl';
 import { Insight1795754582772 } from './1795754582772-Insight';
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => object)[] = [
   Insight1795754582772,
   AccessControl1795758126084,
   ActionLinkUsedAt1795762428208,
+  InsightRollup1795764452668,
 ];
