@@ -1,6 +1,14 @@
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
+import { useI18n } from '@/lib/i18n';
+import type { Editing } from './use-editing';
 
-/** A scrollable, captioned data table: column headers, one row header per row. */
+/** How many columns the table has, so an edit form can span them all. */
+const ColumnCount = createContext(1);
+
+/**
+ * A scrollable, captioned data table: column headers (the last one, "Acties", is added here for
+ * the edit buttons), one row header per row. Its rows are `EditableRow`s.
+ */
 export function AdminTable({
   id,
   caption,
@@ -12,6 +20,8 @@ export function AdminTable({
   columns: readonly { key: string; label: string; numeric?: boolean }[];
   children: ReactNode;
 }) {
+  const { t } = useI18n();
+  const all = [...columns, { key: 'actions', label: t('admin.actions'), numeric: false }];
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-caption`}>
       <table className="table" id={id}>
@@ -20,35 +30,64 @@ export function AdminTable({
         </caption>
         <thead>
           <tr>
-            {columns.map((column) => (
+            {all.map((column) => (
               <th key={column.key} scope="col" className={column.numeric ? 'numeric' : undefined}>
                 {column.label}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody>{children}</tbody>
+        <ColumnCount.Provider value={all.length}>
+          <tbody>{children}</tbody>
+        </ColumnCount.Provider>
       </table>
     </div>
   );
 }
 
-/** "Wijzigen" with the row's name for screen readers ("Wijzigen Netcongestie"). */
-export function EditButton({
+/**
+ * One row: its cells (`children`, the row header first), then "Wijzigen"; while that is open, a
+ * second row under it holds `form` across all columns.
+ */
+export function EditableRow({
+  editor,
+  rowKey,
   name,
-  expanded,
-  onClick,
-  label,
+  form,
+  children,
 }: {
+  editor: Editing;
+  rowKey: string;
+  /** The row's name, read after "Wijzigen" by screen readers. */
   name: string;
-  expanded: boolean;
-  onClick: () => void;
-  label: string;
+  form: ReactNode;
+  children: ReactNode;
 }) {
+  const { t } = useI18n();
+  const columns = useContext(ColumnCount);
+  const open = editor.editing === rowKey;
   return (
-    <button type="button" className="button button--secondary" aria-expanded={expanded} onClick={onClick}>
-      {label}
-      <span className="visually-hidden"> {name}</span>
-    </button>
+    <>
+      <tr>
+        {children}
+        <td>
+          {/* "Wijzigen" with the row's name for screen readers ("Wijzigen Netcongestie"). */}
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-expanded={open}
+            onClick={() => editor.open(rowKey)}
+          >
+            {t('admin.edit')}
+            <span className="visually-hidden"> {name}</span>
+          </button>
+        </td>
+      </tr>
+      {open ? (
+        <tr>
+          <td colSpan={columns}>{form}</td>
+        </tr>
+      ) : null}
+    </>
   );
 }

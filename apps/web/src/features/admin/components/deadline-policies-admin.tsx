@@ -1,5 +1,4 @@
-import { Fragment, useMemo } from 'react';
-import { useForm } from 'react-hook-form';
+import { useMemo } from 'react';
 import {
   DEADLINE_KINDS,
   DEADLINE_POLICY_DIMENSIONS,
@@ -10,19 +9,17 @@ import {
   type DeadlinePolicyInput,
   type DeadlinePolicyPatch,
 } from '@doorbraak/domain';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/form';
-import { Loading } from '@/components/ui/loading';
 import { useLevels } from '@/features/reference/api/get-levels';
 import { domainResolver } from '@/lib/domain-resolver';
-import { applyServerFieldErrors, describeRequestError } from '@/lib/form-errors';
 import { useI18n, type Translate } from '@/lib/i18n';
 import { useDeadlinePolicies } from '../api/get-deadline-policies';
 import { useKnelpuntTypes } from '../api/get-knelpunt-types';
 import { useSaveDeadlinePolicy } from '../api/save-deadline-policy';
 import { AdminForm, summaryOf } from './admin-form';
-import { AdminTable, EditButton } from './admin-table';
+import { AddNew, AdminQuery, SavedMessage } from './admin-list';
+import { AdminTable, EditableRow } from './admin-table';
+import { useAdminForm } from './use-admin-form';
 import { useEditing } from './use-editing';
 
 interface FormValues {
@@ -113,15 +110,16 @@ function PolicyForm({
           ),
     [policy, language, t],
   );
+  const fields = policy ? EDIT_FIELDS : CREATE_FIELDS;
   const {
     register,
-    handleSubmit,
-    setError,
+    submitWith,
     watch,
     formState: { errors, submitCount },
-  } = useForm<FormValues, unknown, DeadlinePolicyPatch | DeadlinePolicyInput>({
+  } = useAdminForm<FormValues, DeadlinePolicyPatch | DeadlinePolicyInput>({
     resolver,
-    shouldFocusError: false,
+    fields,
+    onDone,
     defaultValues: {
       kind: policy?.kind ?? 'assignment',
       knelpuntCode: '',
@@ -132,17 +130,11 @@ function PolicyForm({
     },
   });
   const save = useSaveDeadlinePolicy();
-  const fields = policy ? EDIT_FIELDS : CREATE_FIELDS;
-  const onSubmit = handleSubmit(async (input) => {
-    try {
-      const saved = policy
-        ? await save.mutateAsync({ id: policy.id, input: input })
-        : await save.mutateAsync({ input: input as DeadlinePolicyInput });
-      onDone(t('admin.saved', { name: policyName(saved, labels, t) }));
-    } catch (error) {
-      if (!applyServerFieldErrors(error, fields, setError))
-        setError('root.server', { type: 'request', message: describeRequestError(error, t) });
-    }
+  const onSubmit = submitWith(async (input) => {
+    const saved = policy
+      ? await save.mutateAsync({ id: policy.id, input: input })
+      : await save.mutateAsync({ input: input as DeadlinePolicyInput });
+    return policyName(saved, labels, t);
   });
   const kind = watch('kind');
   const dims = DEADLINE_POLICY_DIMENSIONS[kind];
@@ -227,7 +219,7 @@ export function DeadlinePoliciesAdmin() {
   const query = useDeadlinePolicies();
   const types = useKnelpuntTypes();
   const levels = useLevels();
-  const { editing, saved, open, cancel, done } = useEditing();
+  const editor = useEditing();
   const labels = useMemo<Labels>(
     () => ({
       knelpunt: new Map((types.data ?? []).map((k) => [k.code, language === 'en' ? k.labelEn : k.labelNl])),
@@ -235,8 +227,6 @@ export function DeadlinePoliciesAdmin() {
     }),
     [types.data, levels.data, language],
   );
-  if (query.isPending) return <Loading label={t('admin.loading')} />;
-  if (query.isError) return <Alert>{describeRequestError(query.error, t)}</Alert>;
   const columns = [
     { key: 'kind', label: t('admin.policies.kind') },
     { key: 'knelpunt', label: t('admin.policies.knelpunt') },
@@ -244,60 +234,49 @@ export function DeadlinePoliciesAdmin() {
     { key: 'budget', label: t('admin.policies.budget'), numeric: true },
     { key: 'extension', label: t('admin.policies.extension'), numeric: true },
     { key: 'pause', label: t('admin.policies.pause'), numeric: true },
-    { key: 'actions', label: t('admin.actions') },
   ];
   return (
-    <>
-      {saved ? (
-        <Alert type="info" focus>
-          {saved}
-        </Alert>
-      ) : null}
-      <p>
-        <Button variant="secondary" aria-expanded={editing === 'new'} onClick={() => open('new')}>
-          {t('admin.policies.add')}
-        </Button>
-      </p>
-      {editing === 'new' ? <PolicyForm labels={labels} onDone={done} onCancel={cancel} /> : null}
-      <AdminTable id="deadline-policies" caption={t('admin.policies.caption')} columns={columns}>
-        {query.data.map((policy) => (
-          <Fragment key={policy.id}>
-            <tr>
-              <th scope="row" className="table__row-header">
-                {t(`admin.policies.kind.${policy.kind}`)}
-              </th>
-              <td>
-                {policy.knelpuntCode
-                  ? (labels.knelpunt.get(policy.knelpuntCode) ?? policy.knelpuntCode)
-                  : t('admin.policies.knelpunt.any')}
-              </td>
-              <td>
-                {policy.levelCode
-                  ? (labels.level.get(policy.levelCode) ?? policy.levelCode)
-                  : t('admin.none')}
-              </td>
-              <td className="numeric">{formatNumber(policy.budgetWorkingDays)}</td>
-              <td className="numeric">{formatNumber(policy.maxExtensionWorkingDays)}</td>
-              <td className="numeric">{formatNumber(policy.maxPauseWorkingDays)}</td>
-              <td>
-                <EditButton
-                  name={policyName(policy, labels, t)}
-                  label={t('admin.edit')}
-                  expanded={editing === policy.id}
-                  onClick={() => open(policy.id)}
-                />
-              </td>
-            </tr>
-            {editing === policy.id ? (
-              <tr>
-                <td colSpan={columns.length}>
-                  <PolicyForm policy={policy} labels={labels} onDone={done} onCancel={cancel} />
+    <AdminQuery query={query}>
+      {(policies) => (
+        <>
+          <SavedMessage editor={editor} />
+          <AddNew
+            editor={editor}
+            label={t('admin.policies.add')}
+            form={<PolicyForm labels={labels} onDone={editor.done} onCancel={editor.cancel} />}
+          />
+          <AdminTable id="deadline-policies" caption={t('admin.policies.caption')} columns={columns}>
+            {policies.map((policy) => (
+              <EditableRow
+                key={policy.id}
+                editor={editor}
+                rowKey={policy.id}
+                name={policyName(policy, labels, t)}
+                form={
+                  <PolicyForm policy={policy} labels={labels} onDone={editor.done} onCancel={editor.cancel} />
+                }
+              >
+                <th scope="row" className="table__row-header">
+                  {t(`admin.policies.kind.${policy.kind}`)}
+                </th>
+                <td>
+                  {policy.knelpuntCode
+                    ? (labels.knelpunt.get(policy.knelpuntCode) ?? policy.knelpuntCode)
+                    : t('admin.policies.knelpunt.any')}
                 </td>
-              </tr>
-            ) : null}
-          </Fragment>
-        ))}
-      </AdminTable>
-    </>
+                <td>
+                  {policy.levelCode
+                    ? (labels.level.get(policy.levelCode) ?? policy.levelCode)
+                    : t('admin.none')}
+                </td>
+                <td className="numeric">{formatNumber(policy.budgetWorkingDays)}</td>
+                <td className="numeric">{formatNumber(policy.maxExtensionWorkingDays)}</td>
+                <td className="numeric">{formatNumber(policy.maxPauseWorkingDays)}</td>
+              </EditableRow>
+            ))}
+          </AdminTable>
+        </>
+      )}
+    </AdminQuery>
   );
 }

@@ -1,18 +1,15 @@
-import { Fragment, useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useMemo, useState } from 'react';
 import { type z } from 'zod';
 import { holidayDateSchema, holidayInputSchema, type Holiday } from '@doorbraak/domain';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/form';
-import { Loading } from '@/components/ui/loading';
 import { domainResolver } from '@/lib/domain-resolver';
-import { applyServerFieldErrors, describeRequestError } from '@/lib/form-errors';
 import { todayInAmsterdam, useI18n } from '@/lib/i18n';
 import { useHolidays } from '../api/get-holidays';
 import { usePutHoliday } from '../api/put-holiday';
 import { AdminForm, CheckboxField, summaryOf } from './admin-form';
-import { AdminTable, EditButton } from './admin-table';
+import { AddNew, AdminQuery, SavedMessage } from './admin-list';
+import { AdminTable, EditableRow } from './admin-table';
+import { useAdminForm } from './use-admin-form';
 import { useEditing } from './use-editing';
 
 interface FormValues {
@@ -48,23 +45,18 @@ function HolidayFormView({
   );
   const {
     register,
-    handleSubmit,
-    setError,
+    submitWith,
     formState: { errors, submitCount },
-  } = useForm<FormValues, unknown, HolidayForm>({
+  } = useAdminForm<FormValues, HolidayForm>({
     resolver,
-    shouldFocusError: false,
+    fields: FIELDS,
+    onDone,
     defaultValues: { date: holiday?.date ?? '', name: holiday?.name ?? '', active: holiday?.active ?? true },
   });
   const put = usePutHoliday();
-  const onSubmit = handleSubmit(async ({ date, ...input }) => {
-    try {
-      const saved = await put.mutateAsync({ date, input });
-      onDone(t('admin.saved', { name: `${saved.name} (${formatDay(saved.date)})` }));
-    } catch (error) {
-      if (!applyServerFieldErrors(error, FIELDS, setError))
-        setError('root.server', { type: 'request', message: describeRequestError(error, t) });
-    }
+  const onSubmit = submitWith(async ({ date, ...input }) => {
+    const saved = await put.mutateAsync({ date, input });
+    return `${saved.name} (${formatDay(saved.date)})`;
   });
   return (
     <AdminForm
@@ -112,22 +104,17 @@ export function HolidaysAdmin() {
   const thisYear = Number(todayInAmsterdam().slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const query = useHolidays(year);
-  const { editing, saved, open, cancel, done } = useEditing();
+  const editor = useEditing();
   const years = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2, thisYear + 3];
   const columns = [
     { key: 'date', label: t('admin.holidays.date') },
     { key: 'name', label: t('admin.holidays.name') },
     { key: 'source', label: t('admin.holidays.source') },
     { key: 'active', label: t('admin.holidays.dayOff') },
-    { key: 'actions', label: t('admin.actions') },
   ];
   return (
     <>
-      {saved ? (
-        <Alert type="info" focus>
-          {saved}
-        </Alert>
-      ) : null}
+      <SavedMessage editor={editor} />
       <div className="admin-filters">
         <SelectField
           id="holidays-year"
@@ -137,49 +124,37 @@ export function HolidaysAdmin() {
           options={years.map((y) => ({ value: String(y), label: String(y) }))}
         />
       </div>
-      <p>
-        <Button variant="secondary" aria-expanded={editing === 'new'} onClick={() => open('new')}>
-          {t('admin.holidays.add')}
-        </Button>
-      </p>
-      {editing === 'new' ? <HolidayFormView onDone={done} onCancel={cancel} /> : null}
-      {query.isPending ? (
-        <Loading label={t('admin.loading')} />
-      ) : query.isError ? (
-        <Alert>{describeRequestError(query.error, t)}</Alert>
-      ) : query.data.length === 0 ? (
-        <p>{t('admin.holidays.none')}</p>
-      ) : (
-        <AdminTable id="holidays" caption={t('admin.holidays.caption', { year })} columns={columns}>
-          {query.data.map((holiday) => (
-            <Fragment key={holiday.date}>
-              <tr>
-                <th scope="row" className="table__row-header nowrap">
-                  <time dateTime={holiday.date}>{formatDay(holiday.date)}</time>
-                </th>
-                <td>{holiday.name}</td>
-                <td>{t(`admin.holidays.source.${holiday.source}`)}</td>
-                <td>{holiday.active ? t('admin.yes') : t('admin.no')}</td>
-                <td>
-                  <EditButton
-                    name={`${holiday.name} ${formatDay(holiday.date)}`}
-                    label={t('admin.edit')}
-                    expanded={editing === holiday.date}
-                    onClick={() => open(holiday.date)}
-                  />
-                </td>
-              </tr>
-              {editing === holiday.date ? (
-                <tr>
-                  <td colSpan={columns.length}>
-                    <HolidayFormView holiday={holiday} onDone={done} onCancel={cancel} />
-                  </td>
-                </tr>
-              ) : null}
-            </Fragment>
-          ))}
-        </AdminTable>
-      )}
+      <AddNew
+        editor={editor}
+        label={t('admin.holidays.add')}
+        form={<HolidayFormView onDone={editor.done} onCancel={editor.cancel} />}
+      />
+      <AdminQuery query={query}>
+        {(holidays) =>
+          holidays.length === 0 ? (
+            <p>{t('admin.holidays.none')}</p>
+          ) : (
+            <AdminTable id="holidays" caption={t('admin.holidays.caption', { year })} columns={columns}>
+              {holidays.map((holiday) => (
+                <EditableRow
+                  key={holiday.date}
+                  editor={editor}
+                  rowKey={holiday.date}
+                  name={`${holiday.name} ${formatDay(holiday.date)}`}
+                  form={<HolidayFormView holiday={holiday} onDone={editor.done} onCancel={editor.cancel} />}
+                >
+                  <th scope="row" className="table__row-header nowrap">
+                    <time dateTime={holiday.date}>{formatDay(holiday.date)}</time>
+                  </th>
+                  <td>{holiday.name}</td>
+                  <td>{t(`admin.holidays.source.${holiday.source}`)}</td>
+                  <td>{holiday.active ? t('admin.yes') : t('admin.no')}</td>
+                </EditableRow>
+              ))}
+            </AdminTable>
+          )
+        }
+      </AdminQuery>
     </>
   );
 }

@@ -1,16 +1,14 @@
-import { Fragment, useMemo } from 'react';
-import { useForm } from 'react-hook-form';
+import { useMemo } from 'react';
 import { knelpuntTypePatchSchema, type AdminKnelpuntType, type KnelpuntTypePatch } from '@doorbraak/domain';
-import { Alert } from '@/components/ui/alert';
 import { TextareaField, TextField } from '@/components/ui/form';
-import { Loading } from '@/components/ui/loading';
 import { domainResolver } from '@/lib/domain-resolver';
-import { applyServerFieldErrors, describeRequestError } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n';
 import { useKnelpuntTypes } from '../api/get-knelpunt-types';
 import { useUpdateKnelpuntType } from '../api/update-knelpunt-type';
 import { AdminForm, CheckboxField, summaryOf } from './admin-form';
-import { AdminTable, EditButton } from './admin-table';
+import { AdminQuery, SavedMessage } from './admin-list';
+import { AdminTable, EditableRow } from './admin-table';
+import { useAdminForm } from './use-admin-form';
 import { useEditing } from './use-editing';
 
 interface FormValues {
@@ -55,12 +53,12 @@ function KnelpuntTypeForm({
   );
   const {
     register,
-    handleSubmit,
-    setError,
+    submitWith,
     formState: { errors, submitCount },
-  } = useForm<FormValues, unknown, KnelpuntTypePatch>({
+  } = useAdminForm<FormValues, KnelpuntTypePatch>({
     resolver,
-    shouldFocusError: false,
+    fields: FIELDS,
+    onDone,
     defaultValues: {
       labelNl: type.labelNl,
       labelEn: type.labelEn,
@@ -69,14 +67,9 @@ function KnelpuntTypeForm({
     },
   });
   const update = useUpdateKnelpuntType();
-  const onSubmit = handleSubmit(async (input) => {
-    try {
-      const saved = await update.mutateAsync({ code: type.code, input });
-      onDone(t('admin.saved', { name: language === 'en' ? saved.labelEn : saved.labelNl }));
-    } catch (error) {
-      if (!applyServerFieldErrors(error, FIELDS, setError))
-        setError('root.server', { type: 'request', message: describeRequestError(error, t) });
-    }
+  const onSubmit = submitWith(async (input) => {
+    const saved = await update.mutateAsync({ code: type.code, input });
+    return language === 'en' ? saved.labelEn : saved.labelNl;
   });
   return (
     <AdminForm
@@ -122,9 +115,7 @@ function KnelpuntTypeForm({
 export function KnelpuntTypesAdmin() {
   const { t, language, formatNumber } = useI18n();
   const query = useKnelpuntTypes();
-  const { editing, saved, open, cancel, done } = useEditing();
-  if (query.isPending) return <Loading label={t('admin.loading')} />;
-  if (query.isError) return <Alert>{describeRequestError(query.error, t)}</Alert>;
+  const editor = useEditing();
   const columns = [
     { key: 'labelNl', label: t('admin.knelpuntTypes.labelNl') },
     { key: 'labelEn', label: t('admin.knelpuntTypes.labelEn') },
@@ -132,21 +123,21 @@ export function KnelpuntTypesAdmin() {
     { key: 'letter', label: t('admin.knelpuntTypes.namedInLetter') },
     { key: 'cases', label: t('admin.knelpuntTypes.cases'), numeric: true },
     { key: 'status', label: t('admin.knelpuntTypes.status') },
-    { key: 'actions', label: t('admin.actions') },
   ];
   return (
-    <>
-      {saved ? (
-        <Alert type="info" focus>
-          {saved}
-        </Alert>
-      ) : null}
-      <AdminTable id="knelpunt-types" caption={t('admin.knelpuntTypes.caption')} columns={columns}>
-        {query.data.map((type) => {
-          const name = language === 'en' ? type.labelEn : type.labelNl;
-          return (
-            <Fragment key={type.code}>
-              <tr>
+    <AdminQuery query={query}>
+      {(types) => (
+        <>
+          <SavedMessage editor={editor} />
+          <AdminTable id="knelpunt-types" caption={t('admin.knelpuntTypes.caption')} columns={columns}>
+            {types.map((type) => (
+              <EditableRow
+                key={type.code}
+                editor={editor}
+                rowKey={type.code}
+                name={language === 'en' ? type.labelEn : type.labelNl}
+                form={<KnelpuntTypeForm type={type} onDone={editor.done} onCancel={editor.cancel} />}
+              >
                 <th scope="row" className="table__row-header">
                   {type.labelNl}
                 </th>
@@ -157,26 +148,11 @@ export function KnelpuntTypesAdmin() {
                 <td>{type.namedInLetter ? t('admin.yes') : t('admin.no')}</td>
                 <td className="numeric">{formatNumber(type.casesCount)}</td>
                 <td>{type.active ? t('admin.knelpuntTypes.active') : t('admin.knelpuntTypes.inactive')}</td>
-                <td>
-                  <EditButton
-                    name={name}
-                    label={t('admin.edit')}
-                    expanded={editing === type.code}
-                    onClick={() => open(type.code)}
-                  />
-                </td>
-              </tr>
-              {editing === type.code ? (
-                <tr>
-                  <td colSpan={columns.length}>
-                    <KnelpuntTypeForm type={type} onDone={done} onCancel={cancel} />
-                  </td>
-                </tr>
-              ) : null}
-            </Fragment>
-          );
-        })}
-      </AdminTable>
-    </>
+              </EditableRow>
+            ))}
+          </AdminTable>
+        </>
+      )}
+    </AdminQuery>
   );
 }

@@ -1,5 +1,4 @@
-import { Fragment, useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useMemo, useState } from 'react';
 import {
   MUNICIPALITIES,
   organisationInputSchema,
@@ -8,17 +7,15 @@ import {
   type Organisation,
   type OrganisationInput,
 } from '@doorbraak/domain';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { CheckboxGroup, SelectField, TextareaField, TextField } from '@/components/ui/form';
-import { Loading } from '@/components/ui/loading';
 import { domainResolver } from '@/lib/domain-resolver';
-import { applyServerFieldErrors, describeRequestError } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n';
 import { useAllOrganisations } from '../api/get-organisations';
 import { useSaveOrganisation } from '../api/save-organisation';
 import { AdminForm, summaryOf } from './admin-form';
-import { AdminTable, EditButton } from './admin-table';
+import { AddNew, AdminQuery, SavedMessage } from './admin-list';
+import { AdminTable, EditableRow } from './admin-table';
+import { useAdminForm } from './use-admin-form';
 import { useEditing } from './use-editing';
 
 interface FormValues {
@@ -66,12 +63,12 @@ function OrganisationForm({
   );
   const {
     register,
-    handleSubmit,
-    setError,
+    submitWith,
     formState: { errors, submitCount },
-  } = useForm<FormValues, unknown, OrganisationInput>({
+  } = useAdminForm<FormValues, OrganisationInput>({
     resolver,
-    shouldFocusError: false,
+    fields: FIELDS,
+    onDone,
     defaultValues: {
       name: organisation?.name ?? '',
       shortName: organisation?.shortName ?? '',
@@ -82,15 +79,9 @@ function OrganisationForm({
     },
   });
   const save = useSaveOrganisation();
-  const onSubmit = handleSubmit(async (input) => {
-    try {
-      const saved = await save.mutateAsync({ id: organisation?.id, input });
-      onDone(t('admin.saved', { name: saved.name }));
-    } catch (error) {
-      if (!applyServerFieldErrors(error, FIELDS, setError))
-        setError('root.server', { type: 'request', message: describeRequestError(error, t) });
-    }
-  });
+  const onSubmit = submitWith(
+    async (input) => (await save.mutateAsync({ id: organisation?.id, input })).name,
+  );
   return (
     <AdminForm
       id={prefix}
@@ -163,18 +154,14 @@ export function OrganisationsAdmin() {
   const query = useAllOrganisations();
   const [q, setQ] = useState('');
   const [type, setType] = useState('');
-  const { editing, saved, open, cancel, done } = useEditing();
+  const editor = useEditing();
   const typeLabels = useMemo(() => new Map(PARTY_TYPES.map((p) => [p.code, p[language]])), [language]);
-
-  const all = query.data ?? [];
   const needle = q.trim().toLocaleLowerCase('nl');
-  const shown = all.filter(
-    (o) =>
-      (!type || o.type === type) &&
-      (!needle ||
-        o.name.toLocaleLowerCase('nl').includes(needle) ||
-        (o.shortName ?? '').toLocaleLowerCase('nl').includes(needle)),
-  );
+  const matches = (o: Organisation) =>
+    (!type || o.type === type) &&
+    (!needle ||
+      o.name.toLocaleLowerCase('nl').includes(needle) ||
+      (o.shortName ?? '').toLocaleLowerCase('nl').includes(needle));
   const columns = [
     { key: 'name', label: t('admin.organisations.name') },
     { key: 'shortName', label: t('admin.organisations.shortName') },
@@ -183,21 +170,15 @@ export function OrganisationsAdmin() {
       key: 'where',
       label: `${t('admin.organisations.municipality')} / ${t('admin.organisations.provinces')}`,
     },
-    { key: 'actions', label: t('admin.actions') },
   ];
   return (
     <>
-      {saved ? (
-        <Alert type="info" focus>
-          {saved}
-        </Alert>
-      ) : null}
-      <p>
-        <Button variant="secondary" aria-expanded={editing === 'new'} onClick={() => open('new')}>
-          {t('admin.organisations.add')}
-        </Button>
-      </p>
-      {editing === 'new' ? <OrganisationForm onDone={done} onCancel={cancel} /> : null}
+      <SavedMessage editor={editor} />
+      <AddNew
+        editor={editor}
+        label={t('admin.organisations.add')}
+        form={<OrganisationForm onDone={editor.done} onCancel={editor.cancel} />}
+      />
       <div className="admin-filters" role="search">
         <TextField
           id="organisations-q"
@@ -215,56 +196,52 @@ export function OrganisationsAdmin() {
           onChange={(event) => setType(event.target.value)}
         />
       </div>
-      {query.isPending ? (
-        <Loading label={t('admin.loading')} />
-      ) : query.isError ? (
-        <Alert>{describeRequestError(query.error, t)}</Alert>
-      ) : (
-        <>
-          <p role="status" className="admin-count">
-            {t('admin.count', { shown: formatNumber(shown.length), total: formatNumber(all.length) })}
-          </p>
-          <AdminTable id="organisations" caption={t('admin.organisations.caption')} columns={columns}>
-            {shown.map((organisation) => (
-              <Fragment key={organisation.id}>
-                <tr>
-                  <th scope="row" className="table__row-header">
-                    {organisation.name}
-                  </th>
-                  <td>{organisation.shortName ?? t('admin.none')}</td>
-                  <td>{typeLabels.get(organisation.type) ?? organisation.type}</td>
-                  <td>
-                    {[
-                      organisation.municipalityCode
-                        ? (municipalityNames.get(organisation.municipalityCode) ??
-                          organisation.municipalityCode)
-                        : null,
-                      ...organisation.provinceCodes.map((code) => provinceNames.get(code) ?? code),
-                    ]
-                      .filter(Boolean)
-                      .join(', ') || t('admin.none')}
-                  </td>
-                  <td>
-                    <EditButton
-                      name={organisation.name}
-                      label={t('admin.edit')}
-                      expanded={editing === organisation.id}
-                      onClick={() => open(organisation.id)}
-                    />
-                  </td>
-                </tr>
-                {editing === organisation.id ? (
-                  <tr>
-                    <td colSpan={columns.length}>
-                      <OrganisationForm organisation={organisation} onDone={done} onCancel={cancel} />
+      <AdminQuery query={query}>
+        {(all) => {
+          const shown = all.filter(matches);
+          return (
+            <>
+              <p role="status" className="admin-count">
+                {t('admin.count', { shown: formatNumber(shown.length), total: formatNumber(all.length) })}
+              </p>
+              <AdminTable id="organisations" caption={t('admin.organisations.caption')} columns={columns}>
+                {shown.map((organisation) => (
+                  <EditableRow
+                    key={organisation.id}
+                    editor={editor}
+                    rowKey={organisation.id}
+                    name={organisation.name}
+                    form={
+                      <OrganisationForm
+                        organisation={organisation}
+                        onDone={editor.done}
+                        onCancel={editor.cancel}
+                      />
+                    }
+                  >
+                    <th scope="row" className="table__row-header">
+                      {organisation.name}
+                    </th>
+                    <td>{organisation.shortName ?? t('admin.none')}</td>
+                    <td>{typeLabels.get(organisation.type) ?? organisation.type}</td>
+                    <td>
+                      {[
+                        organisation.municipalityCode
+                          ? (municipalityNames.get(organisation.municipalityCode) ??
+                            organisation.municipalityCode)
+                          : null,
+                        ...organisation.provinceCodes.map((code) => provinceNames.get(code) ?? code),
+                      ]
+                        .filter(Boolean)
+                        .join(', ') || t('admin.none')}
                     </td>
-                  </tr>
-                ) : null}
-              </Fragment>
-            ))}
-          </AdminTable>
-        </>
-      )}
+                  </EditableRow>
+                ))}
+              </AdminTable>
+            </>
+          );
+        }}
+      </AdminQuery>
     </>
   );
 }

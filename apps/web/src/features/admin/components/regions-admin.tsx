@@ -1,19 +1,17 @@
-import { Fragment, useMemo } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useMemo } from 'react';
+import { Controller } from 'react-hook-form';
 import { regionInputSchema, type Region, type RegionInput } from '@doorbraak/domain';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/form';
-import { Loading } from '@/components/ui/loading';
 import { domainResolver } from '@/lib/domain-resolver';
-import { applyServerFieldErrors, describeRequestError } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n';
 import { useMunicipalities, type MunicipalityOption } from '../api/get-municipalities';
 import { useRegions } from '../api/get-regions';
 import { useSaveRegion } from '../api/save-region';
 import { AdminForm, CheckboxField, summaryOf } from './admin-form';
-import { AdminTable, EditButton } from './admin-table';
+import { AddNew, AdminQuery, SavedMessage } from './admin-list';
+import { AdminTable, EditableRow } from './admin-table';
 import { MunicipalityMultiSelect } from './municipality-multi-select';
+import { useAdminForm } from './use-admin-form';
 import { useEditing } from './use-editing';
 
 interface FormValues {
@@ -56,12 +54,12 @@ function RegionForm({
   const {
     register,
     control,
-    handleSubmit,
-    setError,
+    submitWith,
     formState: { errors, submitCount },
-  } = useForm<FormValues, unknown, RegionInput>({
+  } = useAdminForm<FormValues, RegionInput>({
     resolver,
-    shouldFocusError: false,
+    fields: FIELDS,
+    onDone,
     defaultValues: {
       name: region?.name ?? '',
       membersToConfirm: region?.membersToConfirm ?? false,
@@ -69,15 +67,7 @@ function RegionForm({
     },
   });
   const save = useSaveRegion();
-  const onSubmit = handleSubmit(async (input) => {
-    try {
-      const saved = await save.mutateAsync({ id: region?.id, input });
-      onDone(t('admin.saved', { name: saved.name }));
-    } catch (error) {
-      if (!applyServerFieldErrors(error, FIELDS, setError))
-        setError('root.server', { type: 'request', message: describeRequestError(error, t) });
-    }
-  });
+  const onSubmit = submitWith(async (input) => (await save.mutateAsync({ id: region?.id, input })).name);
   const codesError = firstMessage(errors.municipalityCodes);
   return (
     <AdminForm
@@ -128,77 +118,64 @@ export function RegionsAdmin() {
   const municipalitiesQuery = useMunicipalities();
   const municipalities = useMemo(() => municipalitiesQuery.data ?? [], [municipalitiesQuery.data]);
   const names = useMemo(() => new Map(municipalities.map((m) => [m.code, m.name])), [municipalities]);
-  const { editing, saved, open, cancel, done } = useEditing();
-  if (query.isPending) return <Loading label={t('admin.loading')} />;
-  if (query.isError) return <Alert>{describeRequestError(query.error, t)}</Alert>;
+  const editor = useEditing();
   const columns = [
     { key: 'name', label: t('admin.regions.name') },
     { key: 'members', label: t('admin.regions.members') },
     { key: 'toConfirm', label: t('admin.regions.toConfirm') },
-    { key: 'actions', label: t('admin.actions') },
   ];
   return (
-    <>
-      {saved ? (
-        <Alert type="info" focus>
-          {saved}
-        </Alert>
-      ) : null}
-      <p>
-        <Button variant="secondary" aria-expanded={editing === 'new'} onClick={() => open('new')}>
-          {t('admin.regions.add')}
-        </Button>
-      </p>
-      {editing === 'new' ? (
-        <RegionForm municipalities={municipalities} onDone={done} onCancel={cancel} />
-      ) : null}
-      <AdminTable id="regions" caption={t('admin.regions.caption')} columns={columns}>
-        {query.data.map((region) => {
-          const count = region.municipalityCodes.length;
-          return (
-            <Fragment key={region.id}>
-              <tr>
-                <th scope="row" className="table__row-header">
-                  {region.name}
-                </th>
-                <td>
-                  <strong>
-                    {count === 1
-                      ? t('admin.regions.memberCount.one')
-                      : t('admin.regions.memberCount', { count: formatNumber(count) })}
-                  </strong>
-                  {count > 0 ? ': ' : null}
-                  {region.municipalityCodes
-                    .map((code) => names.get(code) ?? code)
-                    .sort((a, b) => a.localeCompare(b, 'nl'))
-                    .join(', ')}
-                </td>
-                <td>{region.membersToConfirm ? t('admin.yes') : t('admin.no')}</td>
-                <td>
-                  <EditButton
-                    name={region.name}
-                    label={t('admin.edit')}
-                    expanded={editing === region.id}
-                    onClick={() => open(region.id)}
-                  />
-                </td>
-              </tr>
-              {editing === region.id ? (
-                <tr>
-                  <td colSpan={columns.length}>
+    <AdminQuery query={query}>
+      {(regions) => (
+        <>
+          <SavedMessage editor={editor} />
+          <AddNew
+            editor={editor}
+            label={t('admin.regions.add')}
+            form={
+              <RegionForm municipalities={municipalities} onDone={editor.done} onCancel={editor.cancel} />
+            }
+          />
+          <AdminTable id="regions" caption={t('admin.regions.caption')} columns={columns}>
+            {regions.map((region) => {
+              const count = region.municipalityCodes.length;
+              return (
+                <EditableRow
+                  key={region.id}
+                  editor={editor}
+                  rowKey={region.id}
+                  name={region.name}
+                  form={
                     <RegionForm
                       region={region}
                       municipalities={municipalities}
-                      onDone={done}
-                      onCancel={cancel}
+                      onDone={editor.done}
+                      onCancel={editor.cancel}
                     />
+                  }
+                >
+                  <th scope="row" className="table__row-header">
+                    {region.name}
+                  </th>
+                  <td>
+                    <strong>
+                      {count === 1
+                        ? t('admin.regions.memberCount.one')
+                        : t('admin.regions.memberCount', { count: formatNumber(count) })}
+                    </strong>
+                    {count > 0 ? ': ' : null}
+                    {region.municipalityCodes
+                      .map((code) => names.get(code) ?? code)
+                      .sort((a, b) => a.localeCompare(b, 'nl'))
+                      .join(', ')}
                   </td>
-                </tr>
-              ) : null}
-            </Fragment>
-          );
-        })}
-      </AdminTable>
-    </>
+                  <td>{region.membersToConfirm ? t('admin.yes') : t('admin.no')}</td>
+                </EditableRow>
+              );
+            })}
+          </AdminTable>
+        </>
+      )}
+    </AdminQuery>
   );
 }

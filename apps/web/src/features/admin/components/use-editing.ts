@@ -26,3 +26,5 @@ export function useEditing() {
   }, []);
   return { editing, saved, open, cancel, done };
 }
+
+export type Editing = ReturnType<typeof useEditing>;

@@ -1,5 +1,5 @@
-import { Fragment, useMemo, useState, type ReactNode } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useMemo, useState, type ReactNode } from 'react';
+import { Controller } from 'react-hook-form';
 import {
   adminUserCreateSchema,
   adminUserPatchSchema,
@@ -10,19 +10,17 @@ import {
   type AdminUserPatchInput,
   type Role,
 } from '@doorbraak/domain';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { RadioGroup, SelectField, TextField } from '@/components/ui/form';
-import { Loading } from '@/components/ui/loading';
 import { domainResolver } from '@/lib/domain-resolver';
-import { applyServerFieldErrors, describeRequestError } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useCreateUser } from '../api/create-user';
 import { useUsers } from '../api/get-users';
 import { useUpdateUser } from '../api/update-user';
 import { AdminForm, CheckboxField, summaryOf } from './admin-form';
-import { AdminTable, EditButton } from './admin-table';
+import { AddNew, AdminQuery, SavedMessage } from './admin-list';
+import { AdminTable, EditableRow } from './admin-table';
+import { useAdminForm } from './use-admin-form';
 import { useEditing } from './use-editing';
 
 /** What the organisation field needs; the app layer supplies the picker (features do not import each other). */
@@ -105,15 +103,16 @@ function UserForm({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `describe` only reads `t`
     [user, language, t],
   );
+  const fields = user ? EDIT_FIELDS : CREATE_FIELDS;
   const {
     register,
     control,
-    handleSubmit,
-    setError,
+    submitWith,
     formState: { errors, submitCount },
-  } = useForm<FormValues, unknown, AdminUserPatchInput | AdminUserCreateInput>({
+  } = useAdminForm<FormValues, AdminUserPatchInput | AdminUserCreateInput>({
     resolver,
-    shouldFocusError: false,
+    fields,
+    onDone,
     defaultValues: {
       email: user?.email ?? '',
       name: user?.name ?? '',
@@ -126,17 +125,11 @@ function UserForm({
   });
   const create = useCreateUser();
   const update = useUpdateUser();
-  const fields = user ? EDIT_FIELDS : CREATE_FIELDS;
-  const onSubmit = handleSubmit(async (input) => {
-    try {
-      const saved = user
-        ? await update.mutateAsync({ id: user.id, input: input })
-        : await create.mutateAsync(input as AdminUserCreateInput);
-      onDone(t('admin.saved', { name: saved.name }));
-    } catch (error) {
-      if (!applyServerFieldErrors(error, fields, setError))
-        setError('root.server', { type: 'request', message: describeRequestError(error, t) });
-    }
+  const onSubmit = submitWith(async (input) => {
+    const saved = user
+      ? await update.mutateAsync({ id: user.id, input: input })
+      : await create.mutateAsync(input as AdminUserCreateInput);
+    return saved.name;
   });
 
   return (
@@ -233,7 +226,7 @@ export function UsersAdmin({
   const [q, setQ] = useState('');
   const search = useDebouncedValue(q.trim(), 250);
   const query = useUsers(search);
-  const { editing, saved, open, cancel, done } = useEditing();
+  const editor = useEditing();
   const columns = [
     { key: 'name', label: t('admin.users.name') },
     { key: 'email', label: t('admin.users.email') },
@@ -241,23 +234,21 @@ export function UsersAdmin({
     { key: 'organisation', label: t('admin.users.organisation') },
     { key: 'status', label: t('admin.users.status') },
     { key: 'lastLogin', label: t('admin.users.lastLogin') },
-    { key: 'actions', label: t('admin.actions') },
   ];
   return (
     <>
-      {saved ? (
-        <Alert type="info" focus>
-          {saved}
-        </Alert>
-      ) : null}
-      <p>
-        <Button variant="secondary" aria-expanded={editing === 'new'} onClick={() => open('new')}>
-          {t('admin.users.add')}
-        </Button>
-      </p>
-      {editing === 'new' ? (
-        <UserForm renderOrganisationField={renderOrganisationField} onDone={done} onCancel={cancel} />
-      ) : null}
+      <SavedMessage editor={editor} />
+      <AddNew
+        editor={editor}
+        label={t('admin.users.add')}
+        form={
+          <UserForm
+            renderOrganisationField={renderOrganisationField}
+            onDone={editor.done}
+            onCancel={editor.cancel}
+          />
+        }
+      />
       <div className="admin-filters" role="search">
         <TextField
           id="users-q"
@@ -267,15 +258,24 @@ export function UsersAdmin({
           onChange={(event) => setQ(event.target.value)}
         />
       </div>
-      {query.isPending ? (
-        <Loading label={t('admin.loading')} />
-      ) : query.isError ? (
-        <Alert>{describeRequestError(query.error, t)}</Alert>
-      ) : (
-        <AdminTable id="users" caption={t('admin.users.caption')} columns={columns}>
-          {query.data.map((user) => (
-            <Fragment key={user.id}>
-              <tr>
+      <AdminQuery query={query}>
+        {(users) => (
+          <AdminTable id="users" caption={t('admin.users.caption')} columns={columns}>
+            {users.map((user) => (
+              <EditableRow
+                key={user.id}
+                editor={editor}
+                rowKey={user.id}
+                name={user.name}
+                form={
+                  <UserForm
+                    user={user}
+                    renderOrganisationField={renderOrganisationField}
+                    onDone={editor.done}
+                    onCancel={editor.cancel}
+                  />
+                }
+              >
                 <th scope="row" className="table__row-header">
                   {user.name}
                 </th>
@@ -290,31 +290,11 @@ export function UsersAdmin({
                     t('admin.users.neverLoggedIn')
                   )}
                 </td>
-                <td>
-                  <EditButton
-                    name={user.name}
-                    label={t('admin.edit')}
-                    expanded={editing === user.id}
-                    onClick={() => open(user.id)}
-                  />
-                </td>
-              </tr>
-              {editing === user.id ? (
-                <tr>
-                  <td colSpan={columns.length}>
-                    <UserForm
-                      user={user}
-                      renderOrganisationField={renderOrganisationField}
-                      onDone={done}
-                      onCancel={cancel}
-                    />
-                  </td>
-                </tr>
-              ) : null}
-            </Fragment>
-          ))}
-        </AdminTable>
-      )}
+              </EditableRow>
+            ))}
+          </AdminTable>
+        )}
+      </AdminQuery>
     </>
   );
 }
