@@ -9,6 +9,16 @@ import {
 } from '@doorbraak/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type {
+  BreakthroughAggregate,
+  CaseCell,
+  DashboardInputs,
+  DashboardPath,
+  KnelpuntRow,
+  MonthCell,
+  OverdueRow,
+} from './dashboard-inputs';
+import { DashboardRollup } from './dashboard-rollup';
 import { audienceKey, InsightCache } from './insight-cache';
 import {
   breakthroughInPeriod,
@@ -16,47 +26,10 @@ import {
   insightCaseWhere,
   num,
   openStatuses,
+  rollupAnswers,
   submittedInPeriod,
   workingDaysSql,
 } from './insight-sql';
-
-type Dimension = 'municipality' | 'level' | 'month' | 'total' | 'knelpunt';
-
-/** Cases per municipality (with its province), current level and status. */
-interface CaseCell {
-  municipality: string;
-  province: string;
-  level: string;
-  status: CaseStatus;
-  n: unknown;
-  homes: unknown;
-  social: unknown;
-}
-
-/** Cases per month of submission (`YYYY-MM`, Amsterdam) and status. */
-interface MonthCell {
-  month: string;
-  status: CaseStatus;
-  n: unknown;
-  homes: unknown;
-}
-
-interface BreakthroughAggregate {
-  dim: Dimension;
-  key: string | null;
-  province: string | null;
-  n: unknown;
-  homes: unknown;
-  median: unknown;
-  p25: unknown;
-  p75: unknown;
-}
-
-interface KnelpuntRow {
-  key: string;
-  n: unknown;
-  homes: unknown;
-}
 
 interface Labels {
   province: Map<string, string>;
@@ -118,17 +91,24 @@ class Tally {
 }
 
 /**
- * The dashboard: every figure over the cases in the actor's scope that match the filters (one
- * WHERE fragment, insightCaseWhere), in a few aggregate statements run side by side; regions and provinces are
- * summed here from the per-municipality rows. Answers are cached per scope and query until the
- * data changes (InsightCache). Definitions: docs/metrics.md.
+ * The dashboard: every figure over the cases in the actor's scope that match the filters, in a
+ * few aggregate statements run side by side; regions and provinces are summed here from the
+ * per-municipality rows. The statements read the pre-summed cells (DashboardRollup) when they can
+ * answer the query (rollupAnswers), else the cases themselves (one WHERE fragment,
+ * insightCaseWhere); both give the same figures (insight-dashboard-rollup.spec.ts). Answers are
+ * cached per scope and query until the data changes (InsightCache). Definitions and the choice
+ * of path: docs/metrics.md.
  */
 @Injectable()
 export class DashboardService {
+  private readonly rollup: DashboardRollup;
+
   constructor(
     private readonly db: DataSource,
     private readonly cache: InsightCache,
-  ) {}
+  ) {
+    this.rollup = new DashboardRollup(db);
+  }
 
   dashboard(
     actor: Actor,
@@ -139,17 +119,55 @@ export class DashboardService {
     return this.cache.remember(key, () => this.compute(actor, query), options);
   }
 
-  private async compute(actor: Actor, query: InsightDashboardQuery): Promise<InsightDashboard> {
+  /** The dashboard computed now (no cache), by `path` (default: the rollup when it can answer). */
+  async compute(
+    actor: Actor,
+    query: InsightDashboardQuery,
+    path: DashboardPath = rollupAnswers(actor, query) ? 'rollup' : 'direct',
+  ): Promise<InsightDashboard> {
+    const [inputs, labels] = await Promise.all([this.inputs(actor, query, path), this.labels()]);
+    return this.assemble(query, inputs, labels);
+  }
+
+  private async inputs(
+    actor: Actor,
+    query: InsightDashboardQuery,
+    path: DashboardPath,
+  ): Promise<DashboardInputs> {
     const period = { from: query.from, to: query.to };
-    const [cells, monthCells, breakthroughs, knelpunten, overdue, systemic, labels] = await Promise.all([
+    if (path === 'rollup') {
+      const [cases, breakthroughs, knelpunten, overdue, systemic] = await Promise.all([
+        this.rollup.cases(actor, query),
+        this.rollup.breakthroughs(actor, query),
+        // The knelpunt cells have no month: within a period, these are counted from the cases.
+        query.from || query.to ? this.byKnelpunt(actor, query, period) : this.rollup.byKnelpunt(actor, query),
+        this.rollup.overdue(actor, query),
+        this.rollup.systemicCount(actor, query),
+      ]);
+      return { ...cases, breakthroughs, knelpunten, overdue, systemic };
+    }
+    const [cells, monthCells, breakthroughs, knelpunten, overdue, systemic] = await Promise.all([
       this.caseCells(actor, query, period),
       this.monthCells(actor, query, period),
       this.breakthroughAggregates(actor, query, period),
       this.byKnelpunt(actor, query, period),
       this.overdueByParty(actor, query, period),
       this.systemicCount(actor, query),
-      this.labels(),
     ]);
+    return { cells, monthCells, breakthroughs, knelpunten, overdue, systemic };
+  }
+
+  private assemble(
+    query: InsightDashboardQuery,
+    { cells, monthCells, breakthroughs, knelpunten, overdue: overdueRows, systemic }: DashboardInputs,
+    labels: Labels,
+  ): InsightDashboard {
+    const overdue = overdueRows.map((r) => ({
+      organisationId: r.id,
+      organisationName: r.name,
+      overdueActions: num(r.n),
+      oldestDueDate: r.oldest,
+    }));
 
     const provinces = new Tally();
     const regions = new Tally();
@@ -385,16 +403,16 @@ export class DashboardService {
   }
 
   /** Actions not done and past their due date (Amsterdam today) on open cases, per organisation. */
-  private async overdueByParty(
+  private overdueByParty(
     actor: Actor,
     query: InsightDashboardQuery,
     period: { from?: string; to?: string },
-  ): Promise<InsightDashboard['overdueActionsByParty']> {
+  ): Promise<OverdueRow[]> {
     const params: unknown[] = [];
     const where = insightCaseWhere(actor, query, params);
     const submitted = submittedInPeriod(period, params);
     const open = openStatuses(params);
-    const found: { id: string; name: string; n: unknown; oldest: string }[] = await this.db.query(
+    return this.db.query(
       `SELECT a.organisation_id AS id, o.name, count(*) AS n, min(a.due_date)::text AS oldest
          FROM case_assignments a
          JOIN cases c ON c.id = a.case_id
@@ -406,12 +424,6 @@ export class DashboardService {
         ORDER BY count(*) DESC, o.name`,
       params,
     );
-    return found.map((r) => ({
-      organisationId: r.id,
-      organisationName: r.name,
-      overdueActions: num(r.n),
-      oldestDueDate: r.oldest,
-    }));
   }
 
   /** Open systemic knelpunten in scope that match the filters (the period does not apply). */

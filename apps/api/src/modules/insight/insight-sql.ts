@@ -1,4 +1,4 @@
-import { type Actor, addDays, instantOf, OPEN_STATUSES } from '@doorbraak/domain';
+import { type Actor, addDays, caseScopeFor, instantOf, OPEN_STATUSES } from '@doorbraak/domain';
 import { caseScopeSql } from '../identity/case-scope.sql';
 
 /*
@@ -71,6 +71,70 @@ export function insightCaseWhere(
   return where.join(' AND ');
 }
 
+/**
+ * Whether the pre-summed cells (the InsightRollup migration) can answer a dashboard query: scopes
+ * and filters that are columns of the cells (all, provinces, level at least; province, region,
+ * level) and a period of whole months. A municipality's or a party's scope is a few hundred
+ * cases: those, a knelpunt filter and a period that cuts a month count the cases directly.
+ */
+export function rollupAnswers(actor: Actor, query: InsightFilters & { from?: string; to?: string }): boolean {
+  const scope = caseScopeFor(actor).kind;
+  if (scope === 'municipality' || scope === 'assigned-to-organisation') return false;
+  if (query.knelpuntType) return false;
+  if (query.from && !query.from.endsWith('-01')) return false;
+  if (query.to && !addDays(query.to, 1).endsWith('-01')) return false;
+  return true;
+}
+
+/**
+ * insightCaseWhere for a rollup table (alias `alias`, columns province_code, region_municipality,
+ * level_code, systemic): the same scope (caseScopeSql, whose columns the cells share) and filters.
+ * `region_municipality` is the case's municipality when that is in some region, else ''.
+ */
+export function insightRollupWhere(
+  actor: Actor,
+  filters: InsightFilters,
+  params: unknown[],
+  alias: string,
+  options: { systemic?: 'exclude' | 'only' } = {},
+): string {
+  const where = [caseScopeSql(actor, alias, params)];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  where.push((options.systemic ?? 'exclude') === 'exclude' ? `NOT ${alias}.systemic` : `${alias}.systemic`);
+  if (filters.province) add((n) => `${alias}.province_code = ANY(${n}::varchar[])`, filters.province);
+  if (filters.region) {
+    add(
+      (n) =>
+        `${alias}.region_municipality IN (SELECT rm.municipality_code FROM region_municipalities rm WHERE rm.region_id = ${n})`,
+      filters.region,
+    );
+  }
+  if (filters.knelpuntType) throw new Error('the rollup cells have no knelpunt set (rollupAnswers)');
+  if (filters.level) add((n) => `${alias}.level_code = ANY(${n}::varchar[])`, filters.level);
+  return where.join(' AND ');
+}
+
+/** A date column within the period (inclusive local dates): a breakthrough date, or a rollup row's month start. */
+export function dateInPeriod(
+  period: { from?: string; to?: string },
+  params: unknown[],
+  column: string,
+): string {
+  const parts: string[] = [];
+  if (period.from) {
+    params.push(period.from);
+    parts.push(`${column} >= $${params.length}::date`);
+  }
+  if (period.to) {
+    params.push(period.to);
+    parts.push(`${column} <= $${params.length}::date`);
+  }
+  return parts.length > 0 ? parts.join(' AND ') : 'TRUE';
+}
+
 /** `c.created_at` within the period's local dates (inclusive), as instants so the index applies. */
 export function submittedInPeriod(period: { from?: string; to?: string }, params: unknown[]): string {
   const parts: string[] = [];
@@ -87,16 +151,7 @@ export function submittedInPeriod(period: { from?: string; to?: string }, params
 
 /** `b.date` (the breakthrough date) within the period. */
 export function breakthroughInPeriod(period: { from?: string; to?: string }, params: unknown[]): string {
-  const parts: string[] = [];
-  if (period.from) {
-    params.push(period.from);
-    parts.push(`b.date >= $${params.length}::date`);
-  }
-  if (period.to) {
-    params.push(period.to);
-    parts.push(`b.date <= $${params.length}::date`);
-  }
-  return parts.length > 0 ? parts.join(' AND ') : 'TRUE';
+  return dateInPeriod(period, params, 'b.date');
 }
 
 /** Open statuses as a parameter. */
