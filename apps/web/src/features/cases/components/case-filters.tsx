@@ -8,6 +8,7 @@ import {
   type CaseSort,
 } from '@doorbraak/domain';
 import { Button } from '@/components/ui/button';
+import { FilterCheckboxes, FiltersForm } from '@/components/ui/filters-form';
 import { Link } from '@/components/ui/link';
 import { paths } from '@/config/paths';
 import { useI18n } from '@/lib/i18n';
@@ -20,47 +21,6 @@ import {
   type ListField,
 } from '../utils/list-filters';
 import { knelpuntLabel, statusLabel } from './labels';
-
-interface Choice {
-  value: string;
-  label: string;
-}
-
-function CheckboxFieldset({
-  name,
-  legend,
-  choices,
-  selected,
-}: {
-  name: ListField;
-  legend: string;
-  choices: readonly Choice[];
-  selected: readonly string[] | undefined;
-}) {
-  const id = useId();
-  return (
-    <fieldset className="filters__group">
-      <legend className="form-field__label">{legend}</legend>
-      <div className="checkbox-group">
-        {choices.map((choice) => (
-          <div className="checkbox" key={choice.value}>
-            <input
-              id={`${id}-${choice.value}`}
-              type="checkbox"
-              name={name}
-              value={choice.value}
-              className="checkbox__input"
-              defaultChecked={selected?.includes(choice.value) ?? false}
-            />
-            <label htmlFor={`${id}-${choice.value}`} className="checkbox__label">
-              {choice.label}
-            </label>
-          </div>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
 
 /** Saved views as links (they are just URLs); the one on screen has `aria-current`. */
 export function SavedViews({ filters }: { filters: CaseListFilters }) {
@@ -121,86 +81,85 @@ export function CaseFilters({
   };
 
   return (
-    <form className="filters" onSubmit={submit} aria-labelledby="filters-title">
-      <h2 id="filters-title" className="visually-hidden">
-        {t('cases.filters.title')}
-      </h2>
-      <details className="filters__details" open={active > 0}>
-        <summary className="filters__summary">
-          {active > 0 ? t('cases.filters.summaryActive', { count: active }) : t('cases.filters.summary')}
-        </summary>
-        <div className="filters__grid">
-          <CheckboxFieldset
-            name="status"
-            legend={t('cases.filters.status')}
-            selected={filters.status}
-            choices={CASE_STATUSES.map((s) => ({ value: s, label: statusLabel(s, language) }))}
-          />
-          <CheckboxFieldset
-            name="knelpuntType"
-            legend={t('cases.filters.knelpuntType')}
-            selected={filters.knelpuntType}
-            choices={KNELPUNT_TYPES.map((k) => ({ value: k.code, label: knelpuntLabel(k.code, language) }))}
-          />
-          <CheckboxFieldset
-            name="province"
-            legend={t('cases.filters.province')}
-            selected={filters.province}
-            choices={[...PROVINCES]
-              .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
-              .map((p) => ({ value: p.code, label: p.name }))}
-          />
-          <CheckboxFieldset
-            name="level"
-            legend={t('cases.filters.level')}
-            selected={filters.level}
-            choices={ESCALATION_LEVELS.map((l) => ({ value: l.code, label: l[language] }))}
-          />
-          <fieldset className="filters__group">
-            <legend className="form-field__label">{t('cases.filters.deadlines')}</legend>
-            <div className="checkbox">
-              <input
-                id={`${sortId}-overdue`}
-                type="checkbox"
-                name="overdue"
-                value="true"
-                className="checkbox__input"
-                defaultChecked={filters.overdue ?? false}
-              />
-              <label htmlFor={`${sortId}-overdue`} className="checkbox__label">
-                {t('cases.filters.overdue')}
-              </label>
-            </div>
-          </fieldset>
-        </div>
-      </details>
-      <div className="filters__row">
-        <div className="form-field form-field--inline">
-          <label className="form-field__label" htmlFor={sortId}>
-            {t('cases.sort')}
-          </label>
-          <select
-            id={sortId}
-            name="sort"
-            className="select select--short"
-            defaultValue={filters.sort ?? DEFAULT_SORT}
-          >
-            {CASE_SORTS.map((sort) => (
-              <option key={sort} value={sort}>
-                {t(`cases.sort.${sort}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <Button type="submit" variant="secondary">
-          {t('cases.filters.apply')}
-        </Button>
-        {active > 0 || filters.sort ? (
-          <Link to={paths.cases.list.getHref(searchFromFilters({ q: filters.q }))}>
-            {t('cases.filters.clear')}
-          </Link>
-        ) : null}
+    <FiltersForm
+      title={t('cases.filters.title')}
+      summary={active > 0 ? t('cases.filters.summaryActive', { count: active }) : t('cases.filters.summary')}
+      open={active > 0}
+      onSubmit={submit}
+      actions={
+        <>
+          <div className="form-field form-field--inline">
+            <label className="form-field__label" htmlFor={sortId}>
+              {t('cases.sort')}
+            </label>
+            <select
+              id={sortId}
+              name="sort"
+              className="select select--short"
+              defaultValue={filters.sort ?? DEFAULT_SORT}
+            >
+              {CASE_SORTS.map((sort) => (
+                <option key={sort} value={sort}>
+                  {t(`cases.sort.${sort}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Button type="submit" variant="secondary">
+            {t('cases.filters.apply')}
+          </Button>
+          {active > 0 || filters.sort ? (
+            <Link to={paths.cases.list.getHref(searchFromFilters({ q: filters.q }))}>
+              {t('cases.filters.clear')}
+            </Link>
+          ) : null}
+        </>
+      }
+    >
+      <div className="filters__grid">
+        <FilterCheckboxes
+          name="status"
+          legend={t('cases.filters.status')}
+          selected={filters.status}
+          choices={CASE_STATUSES.map((s) => ({ value: s, label: statusLabel(s, language) }))}
+        />
+        <FilterCheckboxes
+          name="knelpuntType"
+          legend={t('cases.filters.knelpuntType')}
+          selected={filters.knelpuntType}
+          choices={KNELPUNT_TYPES.map((k) => ({ value: k.code, label: knelpuntLabel(k.code, language) }))}
+        />
+        <FilterCheckboxes
+          name="province"
+          legend={t('cases.filters.province')}
+          selected={filters.province}
+          choices={[...PROVINCES]
+            .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+            .map((p) => ({ value: p.code, label: p.name }))}
+        />
+        <FilterCheckboxes
+          name="level"
+          legend={t('cases.filters.level')}
+          selected={filters.level}
+          choices={ESCALATION_LEVELS.map((l) => ({ value: l.code, label: l[language] }))}
+        />
+        <fieldset className="filters__group">
+          <legend className="form-field__label">{t('cases.filters.deadlines')}</legend>
+          <div className="checkbox">
+            <input
+              id={`${sortId}-overdue`}
+              type="checkbox"
+              name="overdue"
+              value="true"
+              className="checkbox__input"
+              defaultChecked={filters.overdue ?? false}
+            />
+            <label htmlFor={`${sortId}-overdue`} className="checkbox__label">
+              {t('cases.filters.overdue')}
+            </label>
+          </div>
+        </fieldset>
       </div>
-    </form>
+    </FiltersForm>
   );
 }

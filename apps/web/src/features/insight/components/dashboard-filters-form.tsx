@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { ESCALATION_LEVELS, KNELPUNT_TYPES, PROVINCES } from '@doorbraak/domain';
 import { Button } from '@/components/ui/button';
+import { FilterCheckboxes, FiltersForm, type FilterChoice } from '@/components/ui/filters-form';
 import { TextField } from '@/components/ui/form';
 import { Link } from '@/components/ui/link';
 import { useI18n } from '@/lib/i18n';
@@ -8,50 +9,8 @@ import {
   checkPeriod,
   countActiveFilters,
   type DashboardFilters,
-  type ListFilter,
   type PeriodError,
 } from '../utils/dashboard-filters';
-
-interface Choice {
-  value: string;
-  label: string;
-}
-
-function Checkboxes({
-  name,
-  legend,
-  choices,
-  selected,
-}: {
-  name: ListFilter;
-  legend: string;
-  choices: readonly Choice[];
-  selected: readonly string[] | undefined;
-}) {
-  const id = useId();
-  return (
-    <fieldset className="filters__group">
-      <legend className="form-field__label">{legend}</legend>
-      <div className="checkbox-group">
-        {choices.map((choice) => (
-          <div className="checkbox" key={choice.value}>
-            <input
-              id={`${id}-${choice.value}`}
-              type="checkbox"
-              name={name}
-              value={choice.value}
-              className="checkbox__input"
-              defaultChecked={selected?.includes(choice.value) ?? false}
-            />
-            <label htmlFor={`${id}-${choice.value}`} className="checkbox__label">
-              {choice.label}
-            </label>
-          </div>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
 
 /**
  * The dashboard filters, as the api has them: period, province, woondeal region, knelpunt type and
@@ -65,7 +24,7 @@ export function DashboardFiltersForm({
   clearHref,
 }: {
   filters: DashboardFilters;
-  regions: readonly Choice[];
+  regions: readonly FilterChoice[];
   onApply: (filters: DashboardFilters) => void;
   clearHref: string;
 }) {
@@ -109,90 +68,93 @@ export function DashboardFiltersForm({
       : undefined;
 
   return (
-    <form className="filters insight-filters" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
-      <h2 id={`${id}-title`} className="visually-hidden">
-        {t('insight.filters.title')}
-      </h2>
-      <details className="filters__details" open={active > 0 || error !== null}>
-        <summary className="filters__summary">
-          {active > 0 ? t('insight.filters.summaryActive', { count: active }) : t('insight.filters.summary')}
-        </summary>
-        <fieldset className="filters__group insight-filters__period">
-          <legend className="form-field__label">{t('insight.filters.period')}</legend>
-          <p className="form-field__hint">{t('insight.filters.period.hint')}</p>
-          <div className="insight-filters__period-fields">
-            <TextField
-              ref={fromRef}
-              id={`${id}-from`}
-              name="from"
-              label={t('insight.filters.from')}
-              defaultValue={filters.from ?? ''}
-              className="text-input--short"
-              inputMode="numeric"
-              autoComplete="off"
-              error={message('from')}
-            />
-            <TextField
-              ref={toRef}
-              id={`${id}-to`}
-              name="to"
-              label={t('insight.filters.to')}
-              defaultValue={filters.to ?? ''}
-              className="text-input--short"
-              inputMode="numeric"
-              autoComplete="off"
-              error={message('to')}
-            />
-          </div>
-        </fieldset>
-        <div className="filters__grid">
-          <Checkboxes
-            name="province"
-            legend={t('insight.filters.province')}
-            selected={filters.province}
-            choices={[...PROVINCES]
-              .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
-              .map((p) => ({ value: p.code, label: p.name }))}
+    <FiltersForm
+      className="insight-filters"
+      title={t('insight.filters.title')}
+      summary={
+        active > 0 ? t('insight.filters.summaryActive', { count: active }) : t('insight.filters.summary')
+      }
+      open={active > 0 || error !== null}
+      onSubmit={submit}
+      noValidate
+      actions={
+        <>
+          <Button type="submit" variant="secondary">
+            {t('insight.filters.apply')}
+          </Button>
+          {active > 0 ? <Link to={clearHref}>{t('insight.filters.clear')}</Link> : null}
+        </>
+      }
+    >
+      <fieldset className="filters__group insight-filters__period">
+        <legend className="form-field__label">{t('insight.filters.period')}</legend>
+        <p className="form-field__hint">{t('insight.filters.period.hint')}</p>
+        <div className="insight-filters__period-fields">
+          <TextField
+            ref={fromRef}
+            id={`${id}-from`}
+            name="from"
+            label={t('insight.filters.from')}
+            defaultValue={filters.from ?? ''}
+            className="text-input--short"
+            inputMode="numeric"
+            autoComplete="off"
+            error={message('from')}
           />
-          <Checkboxes
-            name="knelpuntType"
-            legend={t('insight.filters.knelpuntType')}
-            selected={filters.knelpuntType}
-            choices={KNELPUNT_TYPES.map((k) => ({ value: k.code, label: k[language] }))}
+          <TextField
+            ref={toRef}
+            id={`${id}-to`}
+            name="to"
+            label={t('insight.filters.to')}
+            defaultValue={filters.to ?? ''}
+            className="text-input--short"
+            inputMode="numeric"
+            autoComplete="off"
+            error={message('to')}
           />
-          <Checkboxes
-            name="level"
-            legend={t('insight.filters.level')}
-            selected={filters.level}
-            choices={ESCALATION_LEVELS.map((l) => ({ value: l.code, label: l[language] }))}
-          />
-          <div className="filters__group form-field">
-            <label className="form-field__label" htmlFor={`${id}-region`}>
-              {t('insight.filters.region')}
-            </label>
-            <select
-              id={`${id}-region`}
-              name="region"
-              className="select"
-              defaultValue={filters.region ?? ''}
-              key={`${filters.region ?? ''}-${regions.length}`}
-            >
-              <option value="">{t('insight.filters.region.all')}</option>
-              {regions.map((r) => (
-                <option key={r.value} value={r.value}>
-                  {r.label}
-                </option>
-              ))}
-            </select>
-          </div>
         </div>
-      </details>
-      <div className="filters__row">
-        <Button type="submit" variant="secondary">
-          {t('insight.filters.apply')}
-        </Button>
-        {active > 0 ? <Link to={clearHref}>{t('insight.filters.clear')}</Link> : null}
+      </fieldset>
+      <div className="filters__grid">
+        <FilterCheckboxes
+          name="province"
+          legend={t('insight.filters.province')}
+          selected={filters.province}
+          choices={[...PROVINCES]
+            .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+            .map((p) => ({ value: p.code, label: p.name }))}
+        />
+        <FilterCheckboxes
+          name="knelpuntType"
+          legend={t('insight.filters.knelpuntType')}
+          selected={filters.knelpuntType}
+          choices={KNELPUNT_TYPES.map((k) => ({ value: k.code, label: k[language] }))}
+        />
+        <FilterCheckboxes
+          name="level"
+          legend={t('insight.filters.level')}
+          selected={filters.level}
+          choices={ESCALATION_LEVELS.map((l) => ({ value: l.code, label: l[language] }))}
+        />
+        <div className="filters__group form-field">
+          <label className="form-field__label" htmlFor={`${id}-region`}>
+            {t('insight.filters.region')}
+          </label>
+          <select
+            id={`${id}-region`}
+            name="region"
+            className="select"
+            defaultValue={filters.region ?? ''}
+            key={`${filters.region ?? ''}-${regions.length}`}
+          >
+            <option value="">{t('insight.filters.region.all')}</option>
+            {regions.map((r) => (
+              <option key={r.value} value={r.value}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
-    </form>
+    </FiltersForm>
   );
 }
