@@ -46,13 +46,15 @@ export function AdminTable({
 }
 
 /**
- * One row: its cells (`children`, the row header first), then "Wijzigen"; while that is open, a
- * second row under it holds `form` across all columns.
+ * One row: its row header (`header`, or else `name`), its cells (`children`), then "Wijzigen";
+ * while that is open, a second row under it holds `form` across all columns.
  */
 export function EditableRow({
   editor,
   rowKey,
   name,
+  header,
+  nowrap = false,
   form,
   children,
 }: {
@@ -60,6 +62,9 @@ export function EditableRow({
   rowKey: string;
   /** The row's name, read after "Wijzigen" by screen readers. */
   name: string;
+  header?: ReactNode;
+  /** Keep the row header on one line (a date). */
+  nowrap?: boolean;
   form: ReactNode;
   children: ReactNode;
 }) {
@@ -69,6 +74,9 @@ export function EditableRow({
   return (
     <>
       <tr>
+        <th scope="row" className={nowrap ? 'table__row-header nowrap' : 'table__row-header'}>
+          {header ?? name}
+        </th>
         {children}
         <td>
           {/* "Wijzigen" with the row's name for screen readers ("Wijzigen Netcongestie"). */}

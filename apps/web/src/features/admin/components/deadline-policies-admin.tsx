@@ -252,13 +252,11 @@ export function DeadlinePoliciesAdmin() {
                 editor={editor}
                 rowKey={policy.id}
                 name={policyName(policy, labels, t)}
+                header={t(`admin.policies.kind.${policy.kind}`)}
                 form={
                   <PolicyForm policy={policy} labels={labels} onDone={editor.done} onCancel={editor.cancel} />
                 }
               >
-                <th scope="row" className="table__row-header">
-                  {t(`admin.policies.kind.${policy.kind}`)}
-                </th>
                 <td>
                   {policy.knelpuntCode
                     ? (labels.knelpunt.get(policy.knelpuntCode) ?? policy.knelpuntCode)

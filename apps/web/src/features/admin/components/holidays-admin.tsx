@@ -141,11 +141,10 @@ export function HolidaysAdmin() {
                   editor={editor}
                   rowKey={holiday.date}
                   name={`${holiday.name} ${formatDay(holiday.date)}`}
+                  header={<time dateTime={holiday.date}>{formatDay(holiday.date)}</time>}
+                  nowrap
                   form={<HolidayFormView holiday={holiday} onDone={editor.done} onCancel={editor.cancel} />}
                 >
-                  <th scope="row" className="table__row-header nowrap">
-                    <time dateTime={holiday.date}>{formatDay(holiday.date)}</time>
-                  </th>
                   <td>{holiday.name}</td>
                   <td>{t(`admin.holidays.source.${holiday.source}`)}</td>
                   <td>{holiday.active ? t('admin.yes') : t('admin.no')}</td>

@@ -136,11 +136,9 @@ export function KnelpuntTypesAdmin() {
                 editor={editor}
                 rowKey={type.code}
                 name={language === 'en' ? type.labelEn : type.labelNl}
+                header={type.labelNl}
                 form={<KnelpuntTypeForm type={type} onDone={editor.done} onCancel={editor.cancel} />}
               >
-                <th scope="row" className="table__row-header">
-                  {type.labelNl}
-                </th>
                 <td lang="en">{type.labelEn}</td>
                 <td>
                   <code>{type.code}</code>

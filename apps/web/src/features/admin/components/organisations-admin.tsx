@@ -219,9 +219,6 @@ export function OrganisationsAdmin() {
                       />
                     }
                   >
-                    <th scope="row" className="table__row-header">
-                      {organisation.name}
-                    </th>
                     <td>{organisation.shortName ?? t('admin.none')}</td>
                     <td>{typeLabels.get(organisation.type) ?? organisation.type}</td>
                     <td>

@@ -154,9 +154,6 @@ export function RegionsAdmin() {
                     />
                   }
                 >
-                  <th scope="row" className="table__row-header">
-                    {region.name}
-                  </th>
                   <td>
                     <strong>
                       {count === 1

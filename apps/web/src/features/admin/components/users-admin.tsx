@@ -276,9 +276,6 @@ export function UsersAdmin({
                   />
                 }
               >
-                <th scope="row" className="table__row-header">
-                  {user.name}
-                </th>
                 <td>{user.email}</td>
                 <td>{ROLE_LABELS[user.role][language]}</td>
                 <td>{user.organisationName}</td>
