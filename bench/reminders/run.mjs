@@ -44,7 +44,11 @@ function sink() {
 }
 
 function start(role, extra = {}) {
-  const child = spawn('node', [join(root, 'apps/api/dist/main.js')], {
+  // BENCH_PROFILE_DIR: a CPU profile of each spawned process (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
+  const child = spawn('node', [...profile, join(root, 'apps/api/dist/main.js')], {
     env: {
       ...process.env,
       DATABASE_URL: dbUrl,

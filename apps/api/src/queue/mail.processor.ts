@@ -7,7 +7,7 @@ import { OutboxService } from '../modules/notifications/outbox.service';
 import { MAIL_QUEUE, SEND_ATTEMPTS, SEND_EMAIL_JOB, type SendEmailPayload } from './queue.constants';
 
 /** The sender: one delivery per job, skipped when it was already sent (re-checked in Postgres). */
-@Processor(MAIL_QUEUE, { concurrency: 32 })
+@Processor(MAIL_QUEUE, { concurrency: 64 })
 export class MailProcessor extends WorkerHost {
   private readonly logger = new Logger(MailProcessor.name);
 

@@ -76,7 +76,7 @@ interface PooledConnection {
  * takes responsibility — is held back until the caller's commit point has durably recorded that
  * it is about to be written. A sender killed before that point leaves a half-sent DATA that the
  * server drops with the connection; only the microseconds between the commit point and the `.`
- * are ambiguous (ARCHITECTURE §4). Connections are pooled (`maxConnections`, default 16).
+ * are ambiguous (ARCHITECTURE §4). Connections are pooled (`maxConnections` in SMTP_URL, default 32).
  */
 @Injectable()
 export class MailerService implements OnModuleDestroy {
@@ -97,7 +97,7 @@ export class MailerService implements OnModuleDestroy {
       Record<string, unknown> & { auth?: { user?: string; pass?: string } };
     const { pool: _pool, maxConnections, auth, ...options } = parsed;
     this.maxConnections =
-      typeof maxConnections === 'number' && maxConnections > 0 ? Math.floor(maxConnections) : 16;
+      typeof maxConnections === 'number' && maxConnections > 0 ? Math.floor(maxConnections) : 32;
     this.auth = auth?.user ? { user: auth.user, pass: auth.pass ?? '' } : null;
     this.options = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 60_000, ...options };
     this.from = runtime.config.mail.from;
@@ -250,6 +250,9 @@ export class MailerService implements OnModuleDestroy {
           }
           return;
         }
+        // No Nagle: the final "." is a tiny write after the body; held back for the body's ACK
+        // (delayed up to 40 ms by the server) it would stretch every send and the unsure window.
+        connection._socket.setNoDelay(true);
         if (!this.auth) {
           settled = true;
           return resolve(pooled);

@@ -290,25 +290,9 @@ export class OutboxService {
         async () => {
           // The commit point: `committing`, only while the claim is ours (a run whose claim was taken
           // over must not send). Its COMMIT is written in the same tick as the final ".".
-          const runner = this.db.createQueryRunner();
-          await runner.connect();
-          try {
-            await runner.startTransaction();
-            const ours = await rows(
-              runner.manager,
-              `UPDATE deliveries SET status = 'committing', enqueued_at = now()
-                WHERE id = $1 AND attempts = $2 AND status = 'sending' RETURNING id`,
-              [d.id, claim],
-            );
-            if (ours.length === 0) throw new ClaimLost(d.id);
-          } catch (error) {
-            await this.finish(runner, 'rollback');
-            throw error;
-          }
-          return {
-            commit: () => this.finish(runner, 'commit'),
-            rollback: () => this.finish(runner, 'rollback'),
-          };
+          const point = await this.commitPoints.submit({ id: d.id, claim });
+          if (!point) throw new ClaimLost(d.id);
+          return point;
         },
       );
     } catch (error) {
@@ -371,6 +355,51 @@ export class OutboxService {
       return items.map(() => undefined);
     },
   );
+
+  /**
+   * Commit points of the sends that reach their final "." in the same turn share one transaction
+   * (one connection and two statements for all, not three each): `committing` for every member
+   * whose claim is still its own (id and claim token). The members resume together; the first to
+   * commit sends the COMMIT, and every member writes its "." in that same tick. A member that
+   * does not write its "." (the mailer is closing) rolls back: the COMMIT still covers it when
+   * another member committed, so its `committing` is handed back to `queued` by the caller.
+   */
+  private readonly commitPoints = new Coalescer<
+    { id: string; claim: number },
+    { commit(): Promise<void>; rollback(): Promise<void> } | null
+  >(async (members) => {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    let ours: Set<string>;
+    try {
+      await runner.startTransaction();
+      const updated = await rows<{ id: string; attempts: number }>(
+        runner.manager,
+        `UPDATE deliveries d SET status = 'committing', enqueued_at = now()
+           FROM unnest($1::uuid[], $2::int[]) AS u(id, claim)
+          WHERE d.id = u.id AND d.attempts = u.claim AND d.status = 'sending'
+          RETURNING d.id, d.attempts`,
+        [members.map((m) => m.id), members.map((m) => m.claim)],
+      );
+      ours = new Set(updated.map((u) => `${u.id}:${u.attempts}`));
+    } catch (error) {
+      await this.finish(runner, 'rollback');
+      throw error;
+    }
+    const joined = members.filter((m) => ours.has(`${m.id}:${m.claim}`)).length;
+    if (joined === 0) await this.finish(runner, 'rollback');
+    let ended: Promise<void> | null = null;
+    let undecided = joined;
+    const point = {
+      commit: () => (ended ??= this.finish(runner, 'commit')),
+      rollback: () => {
+        undecided -= 1;
+        if (undecided === 0 && !ended) ended = this.finish(runner, 'rollback');
+        return ended ?? Promise.resolve();
+      },
+    };
+    return members.map((m) => (ours.has(`${m.id}:${m.claim}`) ? point : null));
+  });
 
   /**
    * Ends the commit point's transaction and releases its connection; never rejects. A COMMIT that
