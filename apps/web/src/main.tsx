@@ -1,4 +1,6 @@
 import '@utrecht/design-tokens/dist/root.css';
+import './styles/nlds.css';
+import './styles/theme.css';
 import './styles/index.css';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';

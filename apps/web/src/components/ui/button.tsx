@@ -1,3 +1,4 @@
+import { Button as UtrechtButton, type ButtonAppearance } from '@utrecht/button-react';
 import type { ComponentProps } from 'react';
 
 type ButtonProps = ComponentProps<'button'> & {
@@ -7,24 +8,32 @@ type ButtonProps = ComponentProps<'button'> & {
   busyText?: string;
 };
 
+/** Our three looks on the NL Design System (Utrecht) button's three appearances. */
+export const buttonAppearance: Record<NonNullable<ButtonProps['variant']>, ButtonAppearance> = {
+  primary: 'primary-action-button',
+  secondary: 'secondary-action-button',
+  subtle: 'subtle-button',
+};
+
+/** The NL Design System button (`@utrecht/button-react`); `isBusy` also sets `aria-busy`. */
 export function Button({
   variant = 'primary',
   isBusy = false,
   busyText,
-  className,
   children,
   type = 'button',
   disabled,
   ...props
 }: ButtonProps) {
   return (
-    <button
+    <UtrechtButton
       type={type}
-      className={['button', `button--${variant}`, className].filter(Boolean).join(' ')}
+      appearance={buttonAppearance[variant]}
+      busy={isBusy}
       disabled={disabled || isBusy}
       {...props}
     >
       {isBusy && busyText ? busyText : children}
-    </button>
+    </UtrechtButton>
   );
 }

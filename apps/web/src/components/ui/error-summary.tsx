@@ -1,3 +1,5 @@
+import { Heading } from '@nl-design-system-candidate/heading-react';
+import { Link } from '@nl-design-system-candidate/link-react';
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { useI18n } from '@/lib/i18n';
 
@@ -10,6 +12,8 @@ export interface ErrorSummaryItem {
 /**
  * The list of problems at the top of a form (NL Design System / GOV.UK pattern). It takes focus when
  * it appears or when `focusKey` changes (each failed submit), and each message links to its field.
+ * Built from NL Design System parts: the error alert of `@utrecht/alert-css` (no React package is
+ * installable), the NL heading and the NL link.
  */
 export function ErrorSummary({ items, focusKey }: { items: ErrorSummaryItem[]; focusKey?: number }) {
   const { t } = useI18n();
@@ -31,19 +35,29 @@ export function ErrorSummary({ items, focusKey }: { items: ErrorSummaryItem[]; f
   };
 
   return (
-    <div ref={ref} className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title" className="error-summary__title">
-        {t('errorSummary.title')}
-      </h2>
-      <ul className="error-summary__list">
-        {items.map((item) => (
-          <li key={`${item.fieldId}:${item.message}`}>
-            <a href={`#${item.fieldId}`} onClick={(event) => focusField(event, item.fieldId)}>
-              {item.message}
-            </a>
-          </li>
-        ))}
-      </ul>
+    <div
+      ref={ref}
+      className="utrecht-alert utrecht-alert--error error-summary"
+      role="alert"
+      aria-labelledby="error-summary-title"
+      tabIndex={-1}
+    >
+      <div className="utrecht-alert__content">
+        <div className="utrecht-alert__message">
+          <Heading level={2} appearance="level-3" id="error-summary-title" className="error-summary__title">
+            {t('errorSummary.title')}
+          </Heading>
+          <ul className="error-summary__list">
+            {items.map((item) => (
+              <li key={`${item.fieldId}:${item.message}`}>
+                <Link href={`#${item.fieldId}`} onClick={(event) => focusField(event, item.fieldId)}>
+                  {item.message}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
     </div>
   );
 }

@@ -1,9 +1,22 @@
+import { Checkbox } from '@utrecht/checkbox-react';
+import { Fieldset, FieldsetLegend } from '@utrecht/fieldset-react';
+import { FormField } from '@utrecht/form-field-react';
+import { FormFieldDescription } from '@utrecht/form-field-description-react';
+import { FormFieldErrorMessage } from '@utrecht/form-field-error-message-react';
+import { FormLabel } from '@utrecht/form-label-react';
+import { RadioButton } from '@utrecht/radio-button-react';
+import { Textbox } from '@utrecht/textbox-react';
 import type { ComponentProps, ReactNode } from 'react';
 import { useI18n } from '@/lib/i18n';
 
 /**
- * Form fields after the NL Design System form-field pattern: a visible label tied to the control,
- * an optional hint, and an inline error, both referenced by `aria-describedby`.
+ * Form fields from the NL Design System (Utrecht form field, label, description, error message,
+ * textbox, checkbox, radio button and fieldset React packages): a visible label tied to the
+ * control, an optional hint, and an inline error above the control, both referenced by
+ * `aria-describedby`. Textarea and select have no installable React package, so they are the
+ * elements with the class names of `@utrecht/textarea-css` and `@utrecht/select-css`.
+ *
+ * `form-field` stays on each field as the app's layout hook (spacing, inline filter rows).
  */
 interface FieldProps {
   id: string;
@@ -18,36 +31,47 @@ function describedBy(id: string, hint: ReactNode, error: string | undefined): st
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-function Label({ htmlFor, label, optional }: { htmlFor: string; label: ReactNode; optional?: boolean }) {
+function classes(...names: (string | false | undefined)[]): string {
+  return names.filter(Boolean).join(' ');
+}
+
+function Optional({ optional }: { optional: boolean | undefined }) {
   const { t } = useI18n();
-  return (
-    <label className="form-field__label" htmlFor={htmlFor}>
-      {label}
-      {optional ? <span className="form-field__optional"> {t('form.optional')}</span> : null}
-    </label>
-  );
+  return optional ? <span className="form-field__optional"> {t('form.optional')}</span> : null;
 }
 
 function Hint({ id, hint }: { id: string; hint: ReactNode }) {
-  return hint ? (
-    <p className="form-field__hint" id={`${id}-hint`}>
-      {hint}
-    </p>
-  ) : null;
+  return hint ? <FormFieldDescription id={`${id}-hint`}>{hint}</FormFieldDescription> : null;
 }
 
 export function FieldError({ id, error }: { id: string; error: string | undefined }) {
   const { t } = useI18n();
   return error ? (
-    <p className="form-field__error" id={`${id}-error`}>
+    <FormFieldErrorMessage id={`${id}-error`} className="form-field__error">
       <span className="visually-hidden">{t('form.error.prefix')} </span>
       {error}
-    </p>
+    </FormFieldErrorMessage>
   ) : null;
 }
 
-function fieldClass(error: string | undefined) {
-  return error ? 'form-field form-field--invalid' : 'form-field';
+/** A label, hint and error above one control, in the NL Design System form field. */
+function Field({ id, label, hint, error, optional, children }: FieldProps & { children: ReactNode }) {
+  return (
+    <FormField
+      className="form-field"
+      invalid={Boolean(error)}
+      label={
+        <FormLabel htmlFor={id}>
+          {label}
+          <Optional optional={optional} />
+        </FormLabel>
+      }
+    >
+      <Hint id={id} hint={hint} />
+      <FieldError id={id} error={error} />
+      <div className="utrecht-form-field__input">{children}</div>
+    </FormField>
+  );
 }
 
 export function TextField({
@@ -56,22 +80,20 @@ export function TextField({
   hint,
   error,
   optional,
-  className,
+  required,
   ...props
 }: FieldProps & Omit<ComponentProps<'input'>, 'id'>) {
   return (
-    <div className={fieldClass(error)}>
-      <Label htmlFor={id} label={label} optional={optional} />
-      <Hint id={id} hint={hint} />
-      <FieldError id={id} error={error} />
-      <input
+    <Field id={id} label={label} hint={hint} error={error} optional={optional}>
+      <Textbox
         id={id}
-        className={['text-input', className].filter(Boolean).join(' ')}
-        aria-invalid={error ? true : undefined}
+        invalid={Boolean(error)}
+        required={required}
+        inputRequired={required}
         aria-describedby={describedBy(id, hint, error)}
         {...props}
       />
-    </div>
+    </Field>
   );
 }
 
@@ -81,22 +103,25 @@ export function TextareaField({
   hint,
   error,
   optional,
+  className,
   ...props
 }: FieldProps & Omit<ComponentProps<'textarea'>, 'id'>) {
   return (
-    <div className={fieldClass(error)}>
-      <Label htmlFor={id} label={label} optional={optional} />
-      <Hint id={id} hint={hint} />
-      <FieldError id={id} error={error} />
+    <Field id={id} label={label} hint={hint} error={error} optional={optional}>
       <textarea
         id={id}
-        className="textarea"
+        className={classes(
+          'utrecht-textarea',
+          'utrecht-textarea--html-textarea',
+          error && 'utrecht-textarea--invalid',
+          className,
+        )}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
         rows={6}
         {...props}
       />
-    </div>
+    </Field>
   );
 }
 
@@ -113,16 +138,19 @@ export function SelectField({
   optional,
   options,
   placeholder,
+  className,
   ...props
 }: FieldProps & Omit<ComponentProps<'select'>, 'id'> & { options: readonly Option[]; placeholder?: string }) {
   return (
-    <div className={fieldClass(error)}>
-      <Label htmlFor={id} label={label} optional={optional} />
-      <Hint id={id} hint={hint} />
-      <FieldError id={id} error={error} />
+    <Field id={id} label={label} hint={hint} error={error} optional={optional}>
       <select
         id={id}
-        className="select"
+        className={classes(
+          'utrecht-select',
+          'utrecht-select--html-select',
+          error && 'utrecht-select--invalid',
+          className,
+        )}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
         {...props}
@@ -134,7 +162,29 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </div>
+    </Field>
+  );
+}
+
+/** A group of choices in the NL Design System fieldset, its legend styled like a field label. */
+function ChoiceFieldset({
+  id,
+  label,
+  hint,
+  error,
+  optional,
+  children,
+}: FieldProps & { children: ReactNode }) {
+  return (
+    <Fieldset className="form-field" invalid={Boolean(error)} aria-describedby={describedBy(id, hint, error)}>
+      <FieldsetLegend>
+        {label}
+        <Optional optional={optional} />
+      </FieldsetLegend>
+      <Hint id={id} hint={hint} />
+      <FieldError id={id} error={error} />
+      <div className="checkbox-group">{children}</div>
+    </Fieldset>
   );
 }
 
@@ -154,35 +204,30 @@ export function CheckboxGroup({
   options: readonly Option[];
   inputProps: Omit<ComponentProps<'input'>, 'id' | 'type' | 'value'>;
 }) {
-  const { t } = useI18n();
+  const { required, ...rest } = inputProps;
   return (
-    <fieldset className={fieldClass(error)} aria-describedby={describedBy(id, hint, error)}>
-      <legend className="form-field__label">
-        {label}
-        {optional ? <span className="form-field__optional"> {t('form.optional')}</span> : null}
-      </legend>
-      <Hint id={id} hint={hint} />
-      <FieldError id={id} error={error} />
-      <div className="checkbox-group">
-        {options.map((option, index) => {
-          const optionId = index === 0 ? id : `${id}-${option.value}`;
-          return (
-            <div className="checkbox" key={option.value}>
-              <input
-                id={optionId}
-                type="checkbox"
-                value={option.value}
-                className="checkbox__input"
-                {...inputProps}
-              />
-              <label htmlFor={optionId} className="checkbox__label">
-                {option.label}
-              </label>
-            </div>
-          );
-        })}
-      </div>
-    </fieldset>
+    <ChoiceFieldset id={id} label={label} hint={hint} error={error} optional={optional}>
+      {options.map((option, index) => {
+        const optionId = index === 0 ? id : `${id}-${option.value}`;
+        return (
+          <div className="checkbox" key={option.value}>
+            <Checkbox
+              id={optionId}
+              appearance="html"
+              value={option.value}
+              invalid={Boolean(error)}
+              required={required}
+              inputRequired={required}
+              className="checkbox__input"
+              {...rest}
+            />
+            <FormLabel htmlFor={optionId} type="checkbox" className="checkbox__label">
+              {option.label}
+            </FormLabel>
+          </div>
+        );
+      })}
+    </ChoiceFieldset>
   );
 }
 
@@ -202,40 +247,34 @@ export function RadioGroup({
   options: readonly (Option & { hint?: string })[];
   inputProps: Omit<ComponentProps<'input'>, 'id' | 'type' | 'value'>;
 }) {
-  const { t } = useI18n();
   return (
-    <fieldset className={fieldClass(error)} aria-describedby={describedBy(id, hint, error)}>
-      <legend className="form-field__label">
-        {label}
-        {optional ? <span className="form-field__optional"> {t('form.optional')}</span> : null}
-      </legend>
-      <Hint id={id} hint={hint} />
-      <FieldError id={id} error={error} />
-      <div className="checkbox-group">
-        {options.map((option, index) => {
-          const optionId = index === 0 ? id : `${id}-${option.value}`;
-          return (
-            <div className="checkbox" key={option.value}>
-              <input
-                id={optionId}
-                type="radio"
-                value={option.value}
-                className="checkbox__input"
-                aria-describedby={option.hint ? `${optionId}-hint` : undefined}
-                {...inputProps}
-              />
-              <label htmlFor={optionId} className="checkbox__label">
-                {option.label}
-                {option.hint ? (
-                  <span className="form-field__hint checkbox__hint" id={`${optionId}-hint`}>
-                    {option.hint}
-                  </span>
-                ) : null}
-              </label>
-            </div>
-          );
-        })}
-      </div>
-    </fieldset>
+    <ChoiceFieldset id={id} label={label} hint={hint} error={error} optional={optional}>
+      {options.map((option, index) => {
+        const optionId = index === 0 ? id : `${id}-${option.value}`;
+        return (
+          <div className="checkbox" key={option.value}>
+            <RadioButton
+              id={optionId}
+              value={option.value}
+              invalid={Boolean(error)}
+              className="checkbox__input"
+              aria-describedby={option.hint ? `${optionId}-hint` : undefined}
+              {...inputProps}
+            />
+            <FormLabel htmlFor={optionId} type="radio" className="checkbox__label">
+              {option.label}
+              {option.hint ? (
+                <span
+                  className="utrecht-form-field-description form-field__hint checkbox__hint"
+                  id={`${optionId}-hint`}
+                >
+                  {option.hint}
+                </span>
+              ) : null}
+            </FormLabel>
+          </div>
+        );
+      })}
+    </ChoiceFieldset>
   );
 }

@@ -1,8 +1,10 @@
+import { Heading } from '@nl-design-system-candidate/heading-react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 
 /**
- * The page's one h1. After a client-side navigation to a page focus moves here, so screen reader
+ * The page's one h1, the NL Design System heading (`@nl-design-system-candidate/heading-react`).
+ * After a client-side navigation to a page focus moves here, so screen reader
  * users hear the new page (on the very first load the browser starts at the top by itself). A
  * change of only the query or the hash (filters, search, an in-page link) keeps focus where it is.
  */
@@ -20,8 +22,8 @@ export function PageHeading({ children }: { children: ReactNode }) {
   }, [isFirstLoad, pathname]);
 
   return (
-    <h1 ref={ref} tabIndex={-1} className="page-heading">
+    <Heading level={1} ref={ref} tabIndex={-1} className="page-heading">
       {children}
-    </h1>
+    </Heading>
   );
 }

@@ -1,6 +1,10 @@
+import { Heading } from '@nl-design-system-candidate/heading-react';
 import type { ReactNode } from 'react';
 
-/** A part of a page with its own h2, named by that heading (so it is a landmark region). */
+/**
+ * A part of a page with its own h2 (the NL Design System heading), named by that heading (so it is
+ * a landmark region).
+ */
 export function Section({
   id,
   title,
@@ -18,9 +22,9 @@ export function Section({
       aria-labelledby={`${id}-title`}
       className={['section', className].filter(Boolean).join(' ')}
     >
-      <h2 id={`${id}-title`} className="section__title">
+      <Heading level={2} id={`${id}-title`} className="section__title">
         {title}
-      </h2>
+      </Heading>
       {children}
     </section>
   );
