@@ -20,7 +20,7 @@ import { AdminForm, summaryOf } from './admin-form';
 import { AddNew, AdminQuery, SavedMessage } from './admin-list';
 import { AdminTable, EditableRow } from './admin-table';
 import { useAdminForm } from './use-admin-form';
-import { useEditing } from './use-editing';
+import { useEditing, type Editing } from './use-editing';
 
 interface FormValues {
   kind: DeadlineKind;
@@ -62,13 +62,11 @@ function policyName(
 function PolicyForm({
   policy,
   labels,
-  onDone,
-  onCancel,
+  editor,
 }: {
   policy?: DeadlinePolicy;
   labels: Labels;
-  onDone: (message: string) => void;
-  onCancel: () => void;
+  editor: Editing;
 }) {
   const { t, language } = useI18n();
   const prefix = policy ? `policy-${policy.id}` : 'policy-new';
@@ -119,7 +117,7 @@ function PolicyForm({
   } = useAdminForm<FormValues, DeadlinePolicyPatch | DeadlinePolicyInput>({
     resolver,
     fields,
-    onDone,
+    onDone: editor.done,
     defaultValues: {
       kind: policy?.kind ?? 'assignment',
       knelpuntCode: '',
@@ -152,7 +150,7 @@ function PolicyForm({
       submitCount={submitCount}
       isBusy={save.isPending}
       onSubmit={onSubmit}
-      onCancel={onCancel}
+      onCancel={editor.cancel}
     >
       {policy ? null : (
         <>
@@ -243,7 +241,7 @@ export function DeadlinePoliciesAdmin() {
           <AddNew
             editor={editor}
             label={t('admin.policies.add')}
-            form={<PolicyForm labels={labels} onDone={editor.done} onCancel={editor.cancel} />}
+            form={<PolicyForm labels={labels} editor={editor} />}
           />
           <AdminTable id="deadline-policies" caption={t('admin.policies.caption')} columns={columns}>
             {policies.map((policy) => (
@@ -253,9 +251,7 @@ export function DeadlinePoliciesAdmin() {
                 rowKey={policy.id}
                 name={policyName(policy, labels, t)}
                 header={t(`admin.policies.kind.${policy.kind}`)}
-                form={
-                  <PolicyForm policy={policy} labels={labels} onDone={editor.done} onCancel={editor.cancel} />
-                }
+                form={<PolicyForm policy={policy} labels={labels} editor={editor} />}
               >
                 <td>
                   {policy.knelpuntCode

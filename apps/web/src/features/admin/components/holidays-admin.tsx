@@ -10,7 +10,7 @@ import { AdminForm, CheckboxField, summaryOf } from './admin-form';
 import { AddNew, AdminQuery, SavedMessage } from './admin-list';
 import { AdminTable, EditableRow } from './admin-table';
 import { useAdminForm } from './use-admin-form';
-import { useEditing } from './use-editing';
+import { useEditing, type Editing } from './use-editing';
 
 interface FormValues {
   date: string;
@@ -23,15 +23,7 @@ const FIELDS = ['date', 'name', 'active'] as const;
 const holidayFormSchema = holidayInputSchema.extend({ date: holidayDateSchema });
 type HolidayForm = z.infer<typeof holidayFormSchema>;
 
-function HolidayFormView({
-  holiday,
-  onDone,
-  onCancel,
-}: {
-  holiday?: Holiday;
-  onDone: (message: string) => void;
-  onCancel: () => void;
-}) {
+function HolidayFormView({ holiday, editor }: { holiday?: Holiday; editor: Editing }) {
   const { t, language, formatDay } = useI18n();
   const prefix = holiday ? `holiday-${holiday.date}` : 'holiday-new';
   const resolver = useMemo(
@@ -50,7 +42,7 @@ function HolidayFormView({
   } = useAdminForm<FormValues, HolidayForm>({
     resolver,
     fields: FIELDS,
-    onDone,
+    onDone: editor.done,
     defaultValues: { date: holiday?.date ?? '', name: holiday?.name ?? '', active: holiday?.active ?? true },
   });
   const put = usePutHoliday();
@@ -70,7 +62,7 @@ function HolidayFormView({
       submitCount={submitCount}
       isBusy={put.isPending}
       onSubmit={onSubmit}
-      onCancel={onCancel}
+      onCancel={editor.cancel}
     >
       {holiday ? null : (
         <TextField
@@ -124,11 +116,7 @@ export function HolidaysAdmin() {
           options={years.map((y) => ({ value: String(y), label: String(y) }))}
         />
       </div>
-      <AddNew
-        editor={editor}
-        label={t('admin.holidays.add')}
-        form={<HolidayFormView onDone={editor.done} onCancel={editor.cancel} />}
-      />
+      <AddNew editor={editor} label={t('admin.holidays.add')} form={<HolidayFormView editor={editor} />} />
       <AdminQuery query={query}>
         {(holidays) =>
           holidays.length === 0 ? (
@@ -143,7 +131,7 @@ export function HolidaysAdmin() {
                   name={`${holiday.name} ${formatDay(holiday.date)}`}
                   header={<time dateTime={holiday.date}>{formatDay(holiday.date)}</time>}
                   nowrap
-                  form={<HolidayFormView holiday={holiday} onDone={editor.done} onCancel={editor.cancel} />}
+                  form={<HolidayFormView holiday={holiday} editor={editor} />}
                 >
                   <td>{holiday.name}</td>
                   <td>{t(`admin.holidays.source.${holiday.source}`)}</td>

@@ -9,7 +9,7 @@ import { AdminForm, CheckboxField, summaryOf } from './admin-form';
 import { AdminQuery, SavedMessage } from './admin-list';
 import { AdminTable, EditableRow } from './admin-table';
 import { useAdminForm } from './use-admin-form';
-import { useEditing } from './use-editing';
+import { useEditing, type Editing } from './use-editing';
 
 interface FormValues {
   labelNl: string;
@@ -30,15 +30,7 @@ function patchOf(values: FormValues, type: AdminKnelpuntType): Record<string, un
   return patch;
 }
 
-function KnelpuntTypeForm({
-  type,
-  onDone,
-  onCancel,
-}: {
-  type: AdminKnelpuntType;
-  onDone: (message: string) => void;
-  onCancel: () => void;
-}) {
+function KnelpuntTypeForm({ type, editor }: { type: AdminKnelpuntType; editor: Editing }) {
   const { t, language } = useI18n();
   const prefix = `knelpunt-${type.code}`;
   const resolver = useMemo(
@@ -58,7 +50,7 @@ function KnelpuntTypeForm({
   } = useAdminForm<FormValues, KnelpuntTypePatch>({
     resolver,
     fields: FIELDS,
-    onDone,
+    onDone: editor.done,
     defaultValues: {
       labelNl: type.labelNl,
       labelEn: type.labelEn,
@@ -79,7 +71,7 @@ function KnelpuntTypeForm({
       submitCount={submitCount}
       isBusy={update.isPending}
       onSubmit={onSubmit}
-      onCancel={onCancel}
+      onCancel={editor.cancel}
     >
       <TextField
         id={`${prefix}-labelNl`}
@@ -137,7 +129,7 @@ export function KnelpuntTypesAdmin() {
                 rowKey={type.code}
                 name={language === 'en' ? type.labelEn : type.labelNl}
                 header={type.labelNl}
-                form={<KnelpuntTypeForm type={type} onDone={editor.done} onCancel={editor.cancel} />}
+                form={<KnelpuntTypeForm type={type} editor={editor} />}
               >
                 <td lang="en">{type.labelEn}</td>
                 <td>

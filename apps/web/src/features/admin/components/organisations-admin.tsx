@@ -16,7 +16,7 @@ import { AdminForm, summaryOf } from './admin-form';
 import { AddNew, AdminQuery, SavedMessage } from './admin-list';
 import { AdminTable, EditableRow } from './admin-table';
 import { useAdminForm } from './use-admin-form';
-import { useEditing } from './use-editing';
+import { useEditing, type Editing } from './use-editing';
 
 interface FormValues {
   name: string;
@@ -43,15 +43,7 @@ function toInput(values: FormValues): OrganisationInput {
   };
 }
 
-function OrganisationForm({
-  organisation,
-  onDone,
-  onCancel,
-}: {
-  organisation?: Organisation;
-  onDone: (message: string) => void;
-  onCancel: () => void;
-}) {
+function OrganisationForm({ organisation, editor }: { organisation?: Organisation; editor: Editing }) {
   const { t, language } = useI18n();
   const prefix = organisation ? `organisation-${organisation.id}` : 'organisation-new';
   const resolver = useMemo(
@@ -68,7 +60,7 @@ function OrganisationForm({
   } = useAdminForm<FormValues, OrganisationInput>({
     resolver,
     fields: FIELDS,
-    onDone,
+    onDone: editor.done,
     defaultValues: {
       name: organisation?.name ?? '',
       shortName: organisation?.shortName ?? '',
@@ -94,7 +86,7 @@ function OrganisationForm({
       submitCount={submitCount}
       isBusy={save.isPending}
       onSubmit={onSubmit}
-      onCancel={onCancel}
+      onCancel={editor.cancel}
     >
       <TextField
         id={`${prefix}-name`}
@@ -177,7 +169,7 @@ export function OrganisationsAdmin() {
       <AddNew
         editor={editor}
         label={t('admin.organisations.add')}
-        form={<OrganisationForm onDone={editor.done} onCancel={editor.cancel} />}
+        form={<OrganisationForm editor={editor} />}
       />
       <div className="admin-filters" role="search">
         <TextField
@@ -211,13 +203,7 @@ export function OrganisationsAdmin() {
                     editor={editor}
                     rowKey={organisation.id}
                     name={organisation.name}
-                    form={
-                      <OrganisationForm
-                        organisation={organisation}
-                        onDone={editor.done}
-                        onCancel={editor.cancel}
-                      />
-                    }
+                    form={<OrganisationForm organisation={organisation} editor={editor} />}
                   >
                     <td>{organisation.shortName ?? t('admin.none')}</td>
                     <td>{typeLabels.get(organisation.type) ?? organisation.type}</td>

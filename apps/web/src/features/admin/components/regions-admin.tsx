@@ -12,7 +12,7 @@ import { AddNew, AdminQuery, SavedMessage } from './admin-list';
 import { AdminTable, EditableRow } from './admin-table';
 import { MunicipalityMultiSelect } from './municipality-multi-select';
 import { useAdminForm } from './use-admin-form';
-import { useEditing } from './use-editing';
+import { useEditing, type Editing } from './use-editing';
 
 interface FormValues {
   name: string;
@@ -37,13 +37,11 @@ function firstMessage(error: unknown): string | undefined {
 function RegionForm({
   region,
   municipalities,
-  onDone,
-  onCancel,
+  editor,
 }: {
   region?: Region;
   municipalities: readonly MunicipalityOption[];
-  onDone: (message: string) => void;
-  onCancel: () => void;
+  editor: Editing;
 }) {
   const { t, language } = useI18n();
   const prefix = region ? `region-${region.id}` : 'region-new';
@@ -59,7 +57,7 @@ function RegionForm({
   } = useAdminForm<FormValues, RegionInput>({
     resolver,
     fields: FIELDS,
-    onDone,
+    onDone: editor.done,
     defaultValues: {
       name: region?.name ?? '',
       membersToConfirm: region?.membersToConfirm ?? false,
@@ -80,7 +78,7 @@ function RegionForm({
       submitCount={submitCount}
       isBusy={save.isPending}
       onSubmit={onSubmit}
-      onCancel={onCancel}
+      onCancel={editor.cancel}
     >
       <TextField
         id={`${prefix}-name`}
@@ -132,9 +130,7 @@ export function RegionsAdmin() {
           <AddNew
             editor={editor}
             label={t('admin.regions.add')}
-            form={
-              <RegionForm municipalities={municipalities} onDone={editor.done} onCancel={editor.cancel} />
-            }
+            form={<RegionForm municipalities={municipalities} editor={editor} />}
           />
           <AdminTable id="regions" caption={t('admin.regions.caption')} columns={columns}>
             {regions.map((region) => {
@@ -145,14 +141,7 @@ export function RegionsAdmin() {
                   editor={editor}
                   rowKey={region.id}
                   name={region.name}
-                  form={
-                    <RegionForm
-                      region={region}
-                      municipalities={municipalities}
-                      onDone={editor.done}
-                      onCancel={editor.cancel}
-                    />
-                  }
+                  form={<RegionForm region={region} municipalities={municipalities} editor={editor} />}
                 >
                   <td>
                     <strong>

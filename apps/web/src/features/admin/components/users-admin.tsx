@@ -21,7 +21,7 @@ import { AdminForm, CheckboxField, summaryOf } from './admin-form';
 import { AddNew, AdminQuery, SavedMessage } from './admin-list';
 import { AdminTable, EditableRow } from './admin-table';
 import { useAdminForm } from './use-admin-form';
-import { useEditing } from './use-editing';
+import { useEditing, type Editing } from './use-editing';
 
 /** What the organisation field needs; the app layer supplies the picker (features do not import each other). */
 export interface UserOrganisationFieldProps {
@@ -60,13 +60,11 @@ function patchOf(values: FormValues, user: AdminUser): Record<string, unknown> {
 function UserForm({
   user,
   renderOrganisationField,
-  onDone,
-  onCancel,
+  editor,
 }: {
   user?: AdminUser;
   renderOrganisationField: RenderUserOrganisationField;
-  onDone: (message: string) => void;
-  onCancel: () => void;
+  editor: Editing;
 }) {
   const { t, language } = useI18n();
   const prefix = user ? `user-${user.id}` : 'user-new';
@@ -112,7 +110,7 @@ function UserForm({
   } = useAdminForm<FormValues, AdminUserPatchInput | AdminUserCreateInput>({
     resolver,
     fields,
-    onDone,
+    onDone: editor.done,
     defaultValues: {
       email: user?.email ?? '',
       name: user?.name ?? '',
@@ -140,7 +138,7 @@ function UserForm({
       submitCount={submitCount}
       isBusy={create.isPending || update.isPending}
       onSubmit={onSubmit}
-      onCancel={onCancel}
+      onCancel={editor.cancel}
     >
       {user ? null : (
         <TextField
@@ -241,13 +239,7 @@ export function UsersAdmin({
       <AddNew
         editor={editor}
         label={t('admin.users.add')}
-        form={
-          <UserForm
-            renderOrganisationField={renderOrganisationField}
-            onDone={editor.done}
-            onCancel={editor.cancel}
-          />
-        }
+        form={<UserForm renderOrganisationField={renderOrganisationField} editor={editor} />}
       />
       <div className="admin-filters" role="search">
         <TextField
@@ -268,12 +260,7 @@ export function UsersAdmin({
                 rowKey={user.id}
                 name={user.name}
                 form={
-                  <UserForm
-                    user={user}
-                    renderOrganisationField={renderOrganisationField}
-                    onDone={editor.done}
-                    onCancel={editor.cancel}
-                  />
+                  <UserForm user={user} renderOrganisationField={renderOrganisationField} editor={editor} />
                 }
               >
                 <td>{user.email}</td>
