@@ -171,7 +171,8 @@ describe('insight dashboard: the rollup gives the figures of the direct computat
         .query(`SELECT (SELECT json_agg(x ORDER BY x::text) FROM (SELECT * FROM insight_case_cells WHERE n <> 0) x)::text AS cases,
                          (SELECT json_agg(x ORDER BY x::text) FROM (SELECT * FROM insight_knelpunt_cells WHERE n <> 0) x)::text AS knelpunten,
                          (SELECT json_agg(x ORDER BY x::text) FROM (SELECT * FROM insight_breakthrough_cells WHERE n <> 0) x)::text AS breakthroughs,
-                         (SELECT json_agg(x ORDER BY x::text) FROM (SELECT * FROM insight_overdue_cells WHERE n <> 0) x)::text AS overdue`);
+                         (SELECT json_agg(x ORDER BY x::text) FROM (SELECT * FROM insight_overdue_cells WHERE n <> 0) x)::text AS overdue,
+                         (SELECT json_agg(x ORDER BY x::text) FROM (SELECT * FROM insight_knelpunt_month_cells WHERE n <> 0) x)::text AS knelpunt_months`);
     const maintained: unknown = await snapshot();
     await t.db.query(`SELECT insight_rollup_rebuild()`);
     expect(await snapshot()).toEqual(maintained);

@@ -1,3 +1,4 @@
+import { InsightRollupLockOrder1795764864492 } from './1795764864492-InsightRollupLockOrder';
 import { InsightRollup1795764452668 } from './1795764452668-InsightRollup';
 import { ActionLinkUsedAt1795762428208 } from './1795762428208-ActionLinkUsedAt';
 import { AccessControl1795758126084 } from './1795758126084-AccessControl';
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AccessControl1795758126084,
   ActionLinkUsedAt1795762428208,
   InsightRollup1795764452668,
+  InsightRollupLockOrder1795764864492,
 ];

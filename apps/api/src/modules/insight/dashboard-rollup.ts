@@ -51,6 +51,9 @@ export function percentileCont(
  * woondeal region ('' otherwise: all a municipality is used for is its regions). Only for
  * queries `rollupAnswers` accepts.
  */
+/** Working days from submission to breakthrough of a breakthrough cell. */
+const WD = workingDaysSql('b.created_on', 'b.date');
+
 export class DashboardRollup {
   constructor(private readonly db: DataSource) {}
 
@@ -91,57 +94,86 @@ export class DashboardRollup {
     const params: unknown[] = [];
     const where = insightRollupWhere(actor, query, params, 'b');
     const inPeriod = breakthroughInPeriod(query, params);
+    // One pass (OFFSET 0 keeps `wd` a column: PostgreSQL 15 does not match a grouped expression with sub-selects
+    // in the select list); dates and knelpunt sets (a few hundred, a few dozen) become months and types here.
     const found: {
-      dim: BreakthroughAggregate['dim'] | 'wd';
+      dim: 'municipality' | 'level' | 'date' | 'knelpunten' | 'wd' | 'total';
       key: string | null;
+      knelpunten: string[] | null;
       province: string | null;
       n: unknown;
       homes: unknown;
     }[] = await this.db.query(
-      `WITH f AS MATERIALIZED (
-           SELECT b.region_municipality, b.province_code, b.level_code, b.knelpunten, to_char(b.date, 'YYYY-MM') AS month,
-                  ${workingDaysSql('b.created_on', 'b.date')} AS wd, b.n, b.homes
-             FROM insight_breakthrough_cells b
-            WHERE b.n > 0 AND ${where} AND ${inPeriod})
-         SELECT CASE WHEN GROUPING(region_municipality) = 0 THEN 'municipality' WHEN GROUPING(level_code) = 0 THEN 'level'
-                     WHEN GROUPING(month) = 0 THEN 'month' WHEN GROUPING(wd) = 0 THEN 'wd' ELSE 'total' END AS dim,
-                coalesce(region_municipality, level_code, month, wd::text) AS key, province_code AS province,
-                coalesce(sum(n), 0) AS n, coalesce(sum(homes), 0) AS homes
-           FROM f GROUP BY GROUPING SETS ((region_municipality, province_code), (level_code), (month), (wd), ())
-         UNION ALL
-         SELECT 'knelpunt', k.code, NULL, sum(f.n), sum(f.homes) FROM f, unnest(f.knelpunten) k(code) GROUP BY k.code`,
+      `SELECT CASE WHEN GROUPING(b.region_municipality) = 0 THEN 'municipality' WHEN GROUPING(b.level_code) = 0 THEN 'level'
+                   WHEN GROUPING(b.date) = 0 THEN 'date' WHEN GROUPING(b.knelpunten) = 0 THEN 'knelpunten'
+                   WHEN GROUPING(b.wd) = 0 THEN 'wd' ELSE 'total' END AS dim,
+              coalesce(b.region_municipality, b.level_code, b.date::text, b.wd::text) AS key, b.knelpunten,
+              b.province_code AS province, coalesce(sum(b.n), 0) AS n, coalesce(sum(b.homes), 0) AS homes
+         FROM (SELECT b.*, ${WD} AS wd FROM insight_breakthrough_cells b
+                WHERE b.n > 0 AND ${where} AND ${inPeriod} OFFSET 0) b
+        GROUP BY GROUPING SETS ((b.region_municipality, b.province_code), (b.level_code), (b.date), (b.knelpunten), (b.wd), ())`,
       params,
     );
     const distribution = found
       .filter((r) => r.dim === 'wd')
       .map((r) => ({ value: Number(r.key), count: num(r.n) }))
       .sort((x, y) => x.value - y.value);
-    return found
-      .filter((r) => r.dim !== 'wd')
-      .map((r) => ({
-        dim: r.dim as BreakthroughAggregate['dim'],
-        key: r.key,
-        province: r.province,
-        n: r.n,
-        homes: r.homes,
-        ...(r.dim === 'total'
-          ? {
-              median: percentileCont(distribution, 0.5),
-              p25: percentileCont(distribution, 0.25),
-              p75: percentileCont(distribution, 0.75),
-            }
-          : { median: null, p25: null, p75: null }),
-      }));
+    const rows: BreakthroughAggregate[] = [];
+    const summed = new Map<string, BreakthroughAggregate>();
+    const add = (dim: BreakthroughAggregate['dim'], key: string, n: number, homes: number) => {
+      const same = summed.get(`${dim}:${key}`);
+      if (same) {
+        same.n = num(same.n) + n;
+        same.homes = num(same.homes) + homes;
+        return;
+      }
+      const row = { dim, key, province: null, n, homes, median: null, p25: null, p75: null };
+      summed.set(`${dim}:${key}`, row);
+      rows.push(row);
+    };
+    for (const r of found) {
+      const n = num(r.n);
+      const homes = num(r.homes);
+      if (r.dim === 'municipality')
+        rows.push({
+          dim: r.dim,
+          key: r.key,
+          province: r.province,
+          n,
+          homes,
+          median: null,
+          p25: null,
+          p75: null,
+        });
+      else if (r.dim === 'level' && r.key) add('level', r.key, n, homes);
+      else if (r.dim === 'date' && r.key) add('month', r.key.slice(0, 7), n, homes);
+      else if (r.dim === 'knelpunten') for (const code of r.knelpunten ?? []) add('knelpunt', code, n, homes);
+      else if (r.dim === 'total')
+        rows.push({
+          dim: 'total',
+          key: null,
+          province: null,
+          n,
+          homes,
+          median: percentileCont(distribution, 0.5),
+          p25: percentileCont(distribution, 0.25),
+          p75: percentileCont(distribution, 0.75),
+        });
+    }
+    return rows;
   }
 
-  /** Open cases once per knelpunt type (no period: the knelpunt cells have no month). */
+  /** Open cases once per knelpunt type (within a period: the knelpunt cells per month). */
   byKnelpunt(actor: Actor, query: InsightDashboardQuery): Promise<KnelpuntRow[]> {
     const params: unknown[] = [];
     const where = insightRollupWhere(actor, query, params, 'r');
     const open = openStatuses(params);
+    const withPeriod = Boolean(query.from || query.to);
+    const inPeriod = dateInPeriod(query, params, 'r.month');
     return this.db.query(
       `SELECT r.knelpunt_code AS key, sum(r.n) AS n, sum(r.homes) AS homes
-         FROM insight_knelpunt_cells r WHERE ${where} AND r.status = ANY(${open})
+         FROM ${withPeriod ? 'insight_knelpunt_month_cells' : 'insight_knelpunt_cells'} r
+        WHERE ${where} AND r.status = ANY(${open}) AND ${inPeriod}
         GROUP BY r.knelpunt_code HAVING sum(r.n) > 0`,
       params,
     );
