@@ -119,6 +119,16 @@ async function main() {
     '-f',
     join(here, 'generate.sql'),
   ]);
+  // The upcoming reminders were timed from the load's start; a slow load (a busy machine) would
+  // have turned them into backlog. Re-time them from now.
+  psql([
+    dbUrl,
+    '-qc',
+    `WITH g AS (SELECT max(updated_at) AS t FROM cases WHERE reference LIKE 'DB-R-%')
+     UPDATE scheduled_reminders r SET fire_at = r.fire_at + (clock_timestamp() - g.t) FROM g
+      WHERE r.status = 'pending' AND r.threshold = 'before:3'
+        AND r.fire_at > g.t AND r.fire_at <= g.t + interval '${WINDOW_SECONDS} seconds'`,
+  ]);
   const running = psql([dbUrl, '-tAc', `SELECT count(*) FROM deadlines WHERE state = 'running'`]);
   console.log(
     `${running} running deadlines; ${DUE_NOW} reminders due now, ${UPCOMING} over the next ${WINDOW_SECONDS} s`,
