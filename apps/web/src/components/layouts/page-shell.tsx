@@ -1,3 +1,4 @@
+import { SkipLink } from '@nl-design-system-candidate/skip-link-react';
 import type { MouseEvent, ReactNode } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/config/paths';
@@ -31,9 +32,9 @@ export function PageShell({
   const { t } = useI18n();
   return (
     <div className="page">
-      <a className="skip-link" href={`#${MAIN_ID}`} onClick={skipToContent}>
+      <SkipLink href={`#${MAIN_ID}`} onClick={skipToContent}>
         {t('app.skipLink')}
-      </a>
+      </SkipLink>
       <header className="page-header">
         <div className="page-header__inner container">
           <Link to={homeHref} className="page-header__logo">
