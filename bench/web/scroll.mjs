@@ -23,6 +23,7 @@ import { assertBuilt, CHROMIUM, login, percentile, root, snapshotWebDist, startA
 const PORT = Number(process.env.PORT ?? 3106);
 const CASES = Number(process.env.SCROLL_CASES ?? 10_500);
 const STEP = Number(process.env.SCROLL_STEP ?? 300);
+const MAX_SECONDS = Number(process.env.SCROLL_MAX_SECONDS ?? 120);
 const outDir = join(root, '.data', 'bench-web');
 const dataDir = join(outDir, `scroll-db-${PORT}`);
 
@@ -118,50 +119,60 @@ try {
   const rowsLoaded = Number((loadedText ?? '').replace(/\D/g, ''));
   const loadSeconds = (Date.now() - loadStarted) / 1000;
 
-  result = await page.evaluate(async (step) => {
-    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-    window.scrollTo(0, 0);
-    for (let i = 0; i < 30; i++) await frame();
-    // The frame clock of this browser with nothing to do: the reference for a "frame".
-    const idle = [];
-    let last = await frame();
-    for (let i = 0; i < 120; i++) {
-      const now = await frame();
-      idle.push(now - last);
-      last = now;
-    }
-    const longTasks = [];
-    const observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) longTasks.push(e.duration);
-    });
-    observer.observe({ type: 'longtask' });
-    const deltas = [];
-    let maxRows = 0;
-    const started = performance.now();
-    last = await frame();
-    const bottom = () => document.documentElement.scrollHeight - window.innerHeight;
-    while (window.scrollY < bottom() - 1) {
-      window.scrollBy(0, step);
-      const now = await frame();
-      deltas.push(now - last);
-      last = now;
-      maxRows = Math.max(maxRows, document.querySelectorAll('tbody tr:not(.table__spacer)').length);
-    }
-    for (let i = 0; i < 10; i++) await frame();
-    observer.disconnect();
-    const lastRow = [...document.querySelectorAll('tbody tr[aria-rowindex]')]
-      .at(-1)
-      ?.getAttribute('aria-rowindex');
-    return {
-      idle,
-      deltas,
-      longTasks,
-      maxRows,
-      lastRow,
-      scrollHeight: document.documentElement.scrollHeight,
-      seconds: (performance.now() - started) / 1000,
-    };
-  }, STEP);
+  result = await page.evaluate(
+    async ([step, maxMs]) => {
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      window.scrollTo(0, 0);
+      for (let i = 0; i < 30; i++) await frame();
+      // The frame clock of this browser with nothing to do: the reference for a "frame".
+      const idle = [];
+      let last = await frame();
+      for (let i = 0; i < 120; i++) {
+        const now = await frame();
+        idle.push(now - last);
+        last = now;
+      }
+      const longTasks = [];
+      const observer = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) longTasks.push(e.duration);
+      });
+      observer.observe({ type: 'longtask' });
+      const deltas = [];
+      let maxRows = 0;
+      const started = performance.now();
+      last = await frame();
+      const bottom = () => document.documentElement.scrollHeight - window.innerHeight;
+      const stuck = [];
+      while (window.scrollY < bottom() - 1 && performance.now() - started < maxMs) {
+        const y = window.scrollY;
+        window.scrollBy(0, step);
+        const now = await frame();
+        if (window.scrollY < y + step / 2) stuck.push(window.scrollY - y);
+        deltas.push(now - last);
+        last = now;
+        maxRows = Math.max(maxRows, document.querySelectorAll('tbody tr:not(.table__spacer)').length);
+      }
+      for (let i = 0; i < 10; i++) await frame();
+      observer.disconnect();
+      const lastRow = [...document.querySelectorAll('tbody tr[aria-rowindex]')]
+        .at(-1)
+        ?.getAttribute('aria-rowindex');
+      return {
+        reachedEnd: window.scrollY >= bottom() - 1,
+        scrollY: window.scrollY,
+        stuck: stuck.length,
+        stuckSample: stuck.slice(0, 10),
+        idle,
+        deltas,
+        longTasks,
+        maxRows,
+        lastRow,
+        scrollHeight: document.documentElement.scrollHeight,
+        seconds: (performance.now() - started) / 1000,
+      };
+    },
+    [STEP, MAX_SECONDS * 1000],
+  );
   result.rowsLoaded = rowsLoaded;
   result.loadSeconds = loadSeconds;
   result.pageTimes = pageTimes;
@@ -174,6 +185,10 @@ const idleFrame = percentile(result.idle, 50);
 const dropped = result.deltas.reduce((n, d) => n + Math.max(0, Math.round(d / idleFrame) - 1), 0);
 const summary = {
   cases: result.rowsLoaded,
+  reachedEnd: result.reachedEnd,
+  scrollYAtEnd: Math.round(result.scrollY),
+  framesThatMovedLessThanHalfAStep: result.stuck,
+  stuckSample: result.stuckSample.map((n) => Math.round(n)),
   loadAllPagesSeconds: Number(result.loadSeconds.toFixed(1)),
   loadMoreMs: {
     first: result.pageTimes[0],
