@@ -8,6 +8,7 @@
 //   BENCH_REQUESTS=200  requests per endpoint and concurrency
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -127,6 +128,9 @@ async function main() {
   try {
     const admin = await login('admin@demo.doorbraak.nl');
     const coordinator = await login('coordinator.zh@demo.doorbraak.nl');
+    const national = await login('landelijk@demo.doorbraak.nl');
+    const municipality = await login('gemeente.barendrecht@demo.doorbraak.nl');
+    const party = await login('liander@demo.doorbraak.nl');
     const cases = psqlValue(`SELECT count(*) FROM cases`);
     const breakthroughs = psqlValue(`SELECT count(*) FROM case_breakthroughs WHERE current`);
     const exportFilter = 'knelpuntType=nitrogen';
@@ -146,12 +150,20 @@ async function main() {
       ],
       ['dashboard, admin, period 2025', '/api/insight/dashboard?from=2025-01&to=2025-12', admin],
       ['dashboard, coordinator ZH (scoped)', '/api/insight/dashboard', coordinator],
+      ['dashboard, national', '/api/insight/dashboard', national],
+      ['dashboard, municipality Barendrecht', '/api/insight/dashboard', municipality],
+      ['dashboard, party Liander', '/api/insight/dashboard', party],
+      ['dashboard, admin, knelpunt type', '/api/insight/dashboard?knelpuntType=nitrogen', admin],
+      ['dashboard, admin, region', '/api/insight/dashboard?region=REGION', admin],
       ['systemic blockers, admin', '/api/insight/systemic-blockers', admin],
       // No Cache-Control: no-cache switch here: its "cold" column is cached counts too (shown as n/a).
       ['saved views with counts, admin', '/api/views?withCounts=true', admin, false],
     ];
     const rows = [];
-    for (const [name, path, cookie, canRecompute = true] of endpoints) {
+    const region = psqlValue(`SELECT id FROM regions ORDER BY name LIMIT 1`);
+    const loadBefore = os.loadavg();
+    for (const [name, rawPath, cookie, canRecompute = true] of endpoints) {
+      const path = rawPath.replace('REGION', region);
       const check = await fetch(`${base}${path}`, { headers: { cookie } });
       if (!check.ok) throw new Error(`${name}: ${check.status} ${await check.text()}`);
       await measure(`${base}${path}`, cookie, 1, 10, true); // warm-up
@@ -161,6 +173,7 @@ async function main() {
       rows.push({ name, cold: canRecompute ? cold : null, serial, parallel });
       console.log(name, JSON.stringify({ cold, serial, parallel }));
     }
+    const loadAfter = os.loadavg();
     const exports = [];
     for (const kind of ['csv', 'xlsx']) {
       const runs = [];
@@ -173,6 +186,8 @@ async function main() {
     const ms = (v) => v.toFixed(1);
     const lines = [
       `Insight benchmark — ${cases} cases, ${breakthroughs} current breakthroughs; PostgreSQL ${psqlValue('SHOW server_version')}; ${REQUESTS} requests per row`,
+      '',
+      `Machine: ${os.cpus().length} CPUs; load average (1/5/15 min) ${loadBefore.map((l) => l.toFixed(1)).join(' / ')} before the dashboard rows, ${loadAfter.map((l) => l.toFixed(1)).join(' / ')} after.`,
       '',
       'Cold: every request recomputes (Cache-Control: no-cache). Cached: the answer for the same scope and query while the data version is unchanged (what a dashboard gets between writes).',
       '',
