@@ -1,3 +1,4 @@
+import { InsightFactsIndexes1795765868064 } from './1795765868064-InsightFactsIndexes';
 import { InsightRollupLockOrder1795764864492 } from './1795764864492-InsightRollupLockOrder';
 import { InsightRollup1795764452668 } from './1795764452668-InsightRollup';
 import { ActionLinkUsedAt1795762428208 } from './1795762428208-ActionLinkUsedAt';
@@ -16,4 +17,5 @@ export const MIGRATIONS: (new () => object)[] = [
   ActionLinkUsedAt1795762428208,
   InsightRollup1795764452668,
   InsightRollupLockOrder1795764864492,
+  InsightFactsIndexes1795765868064,
 ];
