@@ -12,6 +12,8 @@ export default mergeConfig(
       include: ['src/**/*.test.{ts,tsx}'],
       exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
       setupFiles: ['./src/testing/setup-tests.ts'],
+      // Route tests walk whole journeys; on a loaded runner 5 s is too tight (the waits are 4 s each).
+      testTimeout: 20_000,
       restoreMocks: true,
       unstubGlobals: true,
       css: false,
