@@ -1,5 +1,6 @@
 // The dashboard computed both ways on the 100k benchmark database, alternately, so both see the
-// same machine load: from the pre-summed cells ("rollup") and straight from the cases ("direct").
+// same machine load: from the insight rollup ("rollup": the pre-summed cells or the per-case facts,
+// as dashboardPath chooses) and straight from the cases ("direct").
 // Also checks that both give the same figures. Not a test: prints a table and writes
 // bench/results/insight-paths-<time>.md.
 // Usage: npx nx run api:build && node bench/insight/run.mjs (once, or BENCH_PREPARE_ONLY=1) &&
@@ -48,20 +49,28 @@ async function main() {
     ['admin, province PV27+PV28', actor('admin'), { province: ['PV27', 'PV28'] }],
     ['admin, period 2025', actor('admin'), { from: '2025-01-01', to: '2025-12-31' }],
     ['admin, region', actor('admin'), { region }],
+    ['admin, knelpunt type nitrogen (facts)', actor('admin'), { knelpuntType: ['nitrogen'] }],
+    [
+      'admin, PV27+PV28 + grid_congestion (facts)',
+      actor('admin'),
+      { province: ['PV27', 'PV28'], knelpuntType: ['grid_congestion'] },
+    ],
+    ['admin, 2025-11-02 … 2026-02-13 (facts)', actor('admin'), { from: '2025-11-02', to: '2026-02-13' }],
     ['coordinator Zuid-Holland', actor('coordinator', { provinceCodes: ['PV28'] }), {}],
     ['national', actor('national'), {}],
   ];
   const loadBefore = os.loadavg();
   const results = [];
   for (const [name, who, query] of rows) {
-    const rollup = await service.compute(who, query, 'rollup');
+    const rollup = await service.compute(who, query);
     const direct = await service.compute(who, query, 'direct');
     const same = isDeepStrictEqual({ ...rollup, generatedAt: '' }, { ...direct, generatedAt: '' });
     const times = { rollup: [], direct: [] };
     for (let i = 0; i < ROUNDS; i += 1) {
       for (const path of i % 2 === 0 ? ['rollup', 'direct'] : ['direct', 'rollup']) {
+        const how = path === 'rollup' ? undefined : 'direct';
         const t0 = performance.now();
-        await service.compute(who, query, path);
+        await service.compute(who, query, how);
         times[path].push(performance.now() - t0);
       }
     }
@@ -82,7 +91,7 @@ async function main() {
     '',
     `Machine: ${os.cpus().length} CPUs; load average (1/5/15 min) ${loadBefore.map((l) => l.toFixed(1)).join(' / ')} before, ${loadAfter.map((l) => l.toFixed(1)).join(' / ')} after.`,
     '',
-    '| dashboard | rollup p50 / p95 (ms) | direct p50 / p95 (ms) | same figures |',
+    '| dashboard | rollup (cells or facts) p50 / p95 (ms) | direct p50 / p95 (ms) | same figures |',
     '|---|---|---|---|',
     ...results.map(
       (r) =>

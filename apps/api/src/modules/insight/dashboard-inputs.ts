@@ -56,5 +56,5 @@ export interface DashboardInputs {
   systemic: number;
 }
 
-/** `rollup`: the pre-summed cells (when rollupAnswers); `direct`: the cases themselves. */
-export type DashboardPath = 'rollup' | 'direct';
+/** Where the figures are read from (dashboardPath in insight-sql.ts). */
+export type DashboardPath = 'cells' | 'facts' | 'direct';

@@ -44,35 +44,41 @@ export function percentileCont(
   return lo + (position - first) * (hi - lo);
 }
 
-/**
- * The dashboard's inputs from the pre-summed cells (the InsightRollup migration; docs/metrics.md,
- * "How the dashboard is computed") instead of the cases: the same rows as DashboardService's
- * direct statements, with `municipality` holding the case's municipality only when it is in a
- * woondeal region ('' otherwise: all a municipality is used for is its regions). Only for
- * queries `rollupAnswers` accepts.
- */
 /** Working days from submission to breakthrough of a breakthrough cell. */
 const WD = workingDaysSql('b.created_on', 'b.date');
 
+/** Where a figure is read from: the pre-summed cells, or the per-case facts (dashboardPath). */
+type Source = 'cells' | 'facts';
+
+/**
+ * The dashboard's inputs from the insight rollup (the InsightRollup migrations; docs/metrics.md,
+ * "How the dashboard is computed") instead of the cases: the same rows as DashboardService's
+ * direct statements, with `municipality` holding the case's municipality only when it is in a
+ * woondeal region ('' otherwise: all a municipality is used for is its regions). Case figures
+ * come from the cells or from the per-case facts (`source`, chosen by dashboardPath);
+ * breakthroughs always from the breakthrough cells, which hold the exact dates and knelpunt sets.
+ */
 export class DashboardRollup {
   constructor(private readonly db: DataSource) {}
 
-  /** Case cells and month cells in one pass over the case cells (GROUPING SETS). */
+  /** Case cells and month cells in one pass (GROUPING SETS) over the case cells or the facts. */
   async cases(
     actor: Actor,
     query: InsightDashboardQuery,
+    source: Source,
   ): Promise<Pick<DashboardInputs, 'cells' | 'monthCells'>> {
     const params: unknown[] = [];
     const where = insightRollupWhere(actor, query, params, 'r');
-    const inPeriod = dateInPeriod(query, params, 'r.month');
+    const inPeriod = dateInPeriod(query, params, source === 'cells' ? 'r.month' : 'r.created_on');
+    const n = source === 'cells' ? 'r.n' : '1';
     const found: (CaseCell & { dim: 'cell' | 'month'; month: string | null })[] = await this.db.query(
       `SELECT CASE WHEN GROUPING(r.month) = 0 THEN 'month' ELSE 'cell' END AS dim,
               r.region_municipality AS municipality, r.province_code AS province, r.level_code AS level, r.status,
               to_char(r.month, 'YYYY-MM') AS month,
-              sum(r.n) AS n, sum(r.homes) AS homes, sum(r.social) AS social
-         FROM insight_case_cells r WHERE ${where} AND ${inPeriod}
+              sum(${n}) AS n, sum(r.homes) AS homes, sum(r.social) AS social
+         FROM ${source === 'cells' ? 'insight_case_cells' : 'insight_case_facts'} r WHERE ${where} AND ${inPeriod}
         GROUP BY GROUPING SETS ((r.region_municipality, r.province_code, r.level_code, r.status), (r.month, r.status))
-       HAVING sum(r.n) > 0`,
+       HAVING sum(${n}) > 0`,
       params,
     );
     const cells: CaseCell[] = [];
@@ -164,10 +170,20 @@ export class DashboardRollup {
   }
 
   /** Open cases once per knelpunt type (within a period: the knelpunt cells per month). */
-  byKnelpunt(actor: Actor, query: InsightDashboardQuery): Promise<KnelpuntRow[]> {
+  byKnelpunt(actor: Actor, query: InsightDashboardQuery, source: Source): Promise<KnelpuntRow[]> {
     const params: unknown[] = [];
     const where = insightRollupWhere(actor, query, params, 'r');
     const open = openStatuses(params);
+    if (source === 'facts') {
+      const inPeriod = dateInPeriod(query, params, 'r.created_on');
+      return this.db.query(
+        `SELECT k.code AS key, count(*) AS n, sum(r.homes) AS homes
+           FROM insight_case_facts r CROSS JOIN LATERAL unnest(r.knelpunten) k(code)
+          WHERE ${where} AND r.status = ANY(${open}) AND ${inPeriod}
+          GROUP BY k.code`,
+        params,
+      );
+    }
     const withPeriod = Boolean(query.from || query.to);
     const inPeriod = dateInPeriod(query, params, 'r.month');
     return this.db.query(
@@ -180,29 +196,36 @@ export class DashboardRollup {
   }
 
   /** Overdue actions on open cases per organisation (the due date is a column: "today" is read now). */
-  overdue(actor: Actor, query: InsightDashboardQuery): Promise<OverdueRow[]> {
+  overdue(actor: Actor, query: InsightDashboardQuery, source: Source): Promise<OverdueRow[]> {
     const params: unknown[] = [];
     const where = insightRollupWhere(actor, query, params, 'o');
-    const inPeriod = dateInPeriod(query, params, 'o.month');
+    const inPeriod = dateInPeriod(query, params, source === 'cells' ? 'o.month' : 'o.created_on');
     const open = openStatuses(params);
+    const from =
+      source === 'cells'
+        ? `(SELECT o.*, o.organisation_id AS org, o.due_date AS due FROM insight_overdue_cells o WHERE o.n > 0) o`
+        : `(SELECT o.*, u.org, u.due, 1 AS n FROM insight_case_facts o
+              CROSS JOIN LATERAL unnest(o.overdue_orgs, o.overdue_dates) u(org, due)) o`;
     return this.db.query(
-      `SELECT o.organisation_id AS id, org.name, sum(o.n) AS n, min(o.due_date)::text AS oldest
-         FROM insight_overdue_cells o JOIN organisations org ON org.id = o.organisation_id
-        WHERE o.n > 0 AND o.due_date < (now() AT TIME ZONE 'Europe/Amsterdam')::date
+      `SELECT o.org AS id, org.name, sum(o.n) AS n, min(o.due)::text AS oldest
+         FROM ${from} JOIN organisations org ON org.id = o.org
+        WHERE o.due < (now() AT TIME ZONE 'Europe/Amsterdam')::date
           AND o.status = ANY(${open}) AND ${where} AND ${inPeriod}
-        GROUP BY o.organisation_id, org.name
+        GROUP BY o.org, org.name
         ORDER BY sum(o.n) DESC, org.name`,
       params,
     );
   }
 
   /** Open systemic knelpunten in scope that match the filters (the period does not apply). */
-  async systemicCount(actor: Actor, query: InsightDashboardQuery): Promise<number> {
+  async systemicCount(actor: Actor, query: InsightDashboardQuery, source: Source): Promise<number> {
     const params: unknown[] = [];
     const where = insightRollupWhere(actor, query, params, 'r', { systemic: 'only' });
     const open = openStatuses(params);
     const found: { n: unknown }[] = await this.db.query(
-      `SELECT sum(r.n) AS n FROM insight_case_cells r WHERE ${where} AND r.status = ANY(${open})`,
+      source === 'cells'
+        ? `SELECT sum(r.n) AS n FROM insight_case_cells r WHERE ${where} AND r.status = ANY(${open})`
+        : `SELECT count(*) AS n FROM insight_case_facts r WHERE ${where} AND r.status = ANY(${open})`,
       params,
     );
     return num(found[0]?.n);

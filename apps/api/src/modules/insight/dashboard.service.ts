@@ -26,7 +26,7 @@ import {
   insightCaseWhere,
   num,
   openStatuses,
-  rollupAnswers,
+  dashboardPath,
   submittedInPeriod,
   workingDaysSql,
 } from './insight-sql';
@@ -93,9 +93,9 @@ class Tally {
 /**
  * The dashboard: every figure over the cases in the actor's scope that match the filters, in a
  * few aggregate statements run side by side; regions and provinces are summed here from the
- * per-municipality rows. The statements read the pre-summed cells (DashboardRollup) when they can
- * answer the query (rollupAnswers), else the cases themselves (one WHERE fragment,
- * insightCaseWhere); both give the same figures (insight-dashboard-rollup.spec.ts). Answers are
+ * per-municipality rows. The statements read the insight rollup (DashboardRollup: pre-summed
+ * cells, or per-case facts) or the cases themselves (one WHERE fragment, insightCaseWhere), as
+ * dashboardPath decides; every way gives the same figures (insight-dashboard-rollup.spec.ts). Answers are
  * cached per scope and query until the data changes (InsightCache). Definitions and the choice
  * of path: docs/metrics.md.
  */
@@ -123,7 +123,7 @@ export class DashboardService {
   async compute(
     actor: Actor,
     query: InsightDashboardQuery,
-    path: DashboardPath = rollupAnswers(actor, query) ? 'rollup' : 'direct',
+    path: DashboardPath = dashboardPath(actor, query),
   ): Promise<InsightDashboard> {
     const [inputs, labels] = await Promise.all([this.inputs(actor, query, path), this.labels()]);
     return this.assemble(query, inputs, labels);
@@ -135,14 +135,13 @@ export class DashboardService {
     path: DashboardPath,
   ): Promise<DashboardInputs> {
     const period = { from: query.from, to: query.to };
-    if (path === 'rollup') {
+    if (path !== 'direct') {
       const [cases, breakthroughs, knelpunten, overdue, systemic] = await Promise.all([
-        this.rollup.cases(actor, query),
+        this.rollup.cases(actor, query, path),
         this.rollup.breakthroughs(actor, query),
-        // The knelpunt cells have no month: within a period, these are counted from the cases.
-        query.from || query.to ? this.byKnelpunt(actor, query, period) : this.rollup.byKnelpunt(actor, query),
-        this.rollup.overdue(actor, query),
-        this.rollup.systemicCount(actor, query),
+        this.rollup.byKnelpunt(actor, query, path),
+        this.rollup.overdue(actor, query, path),
+        this.rollup.systemicCount(actor, query, query.knelpuntType ? 'facts' : 'cells'),
       ]);
       return { ...cases, breakthroughs, knelpunten, overdue, systemic };
     }

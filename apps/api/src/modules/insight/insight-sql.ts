@@ -83,24 +83,30 @@ export function insightCaseWhere(
 }
 
 /**
- * Whether the pre-summed cells (the InsightRollup migration) can answer a dashboard query: scopes
- * and filters that are columns of the cells (all, provinces, level at least; province, region,
- * level) and a period of whole months. A municipality's or a party's scope is a few hundred
- * cases: those, a knelpunt filter and a period that cuts a month count the cases directly.
+ * How a dashboard query is read (docs/metrics.md, "How the dashboard is computed"). `cells`: the
+ * pre-summed cells, for the scopes and filters that are their columns (all, provinces, level at
+ * least; province, region, level) and no period or one of whole months. `facts`: the per-case
+ * facts (one narrow row per case, indexed by knelpunt set and submission date), for a knelpunt
+ * filter or a period that cuts a month. `direct`: the cases themselves, for a municipality's or a
+ * party's scope — a few hundred or thousand cases, read through their indexes.
  */
-export function rollupAnswers(actor: Actor, query: InsightFilters & { from?: string; to?: string }): boolean {
+export function dashboardPath(
+  actor: Actor,
+  query: InsightFilters & { from?: string; to?: string },
+): 'cells' | 'facts' | 'direct' {
   const scope = caseScopeFor(actor).kind;
-  if (scope === 'municipality' || scope === 'assigned-to-organisation') return false;
-  if (query.knelpuntType) return false;
-  if (query.from && !query.from.endsWith('-01')) return false;
-  if (query.to && !addDays(query.to, 1).endsWith('-01')) return false;
-  return true;
+  if (scope === 'municipality' || scope === 'assigned-to-organisation') return 'direct';
+  if (query.knelpuntType) return 'facts';
+  if (query.from && !query.from.endsWith('-01')) return 'facts';
+  if (query.to && !addDays(query.to, 1).endsWith('-01')) return 'facts';
+  return 'cells';
 }
 
 /**
  * insightCaseWhere for a rollup table (alias `alias`, columns province_code, region_municipality,
- * level_code, systemic): the same scope (caseScopeSql, whose columns the cells share) and filters.
- * `region_municipality` is the case's municipality when that is in some region, else ''.
+ * level_code, systemic; knelpunten for the facts and breakthrough cells): the same scope
+ * (caseScopeSql, whose columns the cells share) and filters. `region_municipality` is the case's
+ * municipality when that is in some region, else ''.
  */
 export function insightRollupWhere(
   actor: Actor,
@@ -123,7 +129,7 @@ export function insightRollupWhere(
       filters.region,
     );
   }
-  if (filters.knelpuntType) throw new Error('the rollup cells have no knelpunt set (rollupAnswers)');
+  if (filters.knelpuntType) add((n) => `${alias}.knelpunten && ${n}::varchar[]`, filters.knelpuntType);
   if (filters.level) add((n) => `${alias}.level_code = ANY(${n}::varchar[])`, filters.level);
   return where.join(' AND ');
 }
