@@ -2,7 +2,6 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { organisationSchema, type Organisation } from '@doorbraak/domain';
 import { api } from '@/lib/api-client';
-import { caseKeys } from './query-keys';
 
 const listSchema = z.object({ items: z.array(organisationSchema) });
 
@@ -14,7 +13,8 @@ export async function getOrganisationsForEscalation({ signal }: { signal?: Abort
 
 export const escalationOwnersQueryOptions = () =>
   queryOptions({
-    queryKey: [...caseKeys.all, 'escalation-owners'] as const,
+    // Not under the case keys: a command on a case does not change the organisations.
+    queryKey: ['organisations', 'escalation-owners'] as const,
     queryFn: ({ signal }) => getOrganisationsForEscalation({ signal }),
     staleTime: 5 * 60_000,
   });
