@@ -3,8 +3,12 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import type { CaseSummary } from '@doorbraak/domain';
 import { CASE_TABLE_COLUMNS, CaseRow } from './case-row';
 
-/** A one-line row; rows with wrapping knelpunten are measured when rendered. */
-const ESTIMATED_ROW_HEIGHT = 42;
+/**
+ * A one-line row as laid out (about 51 px with the NL Design System table styles, measured in
+ * Chromium); rows with wrapping knelpunten are measured when rendered. An estimate far from the
+ * real height makes every newly measured row shift the page while scrolling.
+ */
+const ESTIMATED_ROW_HEIGHT = 51;
 
 function Spacer({ height }: { height: number }) {
   if (height <= 0) return null;
@@ -41,6 +45,11 @@ export default function VirtualCaseRows({ items }: { items: readonly CaseSummary
     // An element that is not laid out (hidden, or jsdom) measures 0: keep the estimate then.
     measureElement: (element) => element.getBoundingClientRect().height || ESTIMATED_ROW_HEIGHT,
   });
+
+  // Correct the scroll position for rows measured above the viewport only when scrolling up;
+  // scrolling down, those corrections fight the user's own scrolling and make it stutter.
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, instance) =>
+    item.start < (instance.scrollOffset ?? 0) && instance.scrollDirection === 'backward';
 
   const rows = virtualizer.getVirtualItems();
   const first = rows[0];
