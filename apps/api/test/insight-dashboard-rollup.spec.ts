@@ -1,6 +1,7 @@
 import type { Actor, InsightDashboard, InsightDashboardQuery } from '@doorbraak/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DashboardService } from '../src/modules/insight/dashboard.service';
+import { splitPeriod } from '../src/modules/insight/dashboard-rollup';
 import { dashboardPath } from '../src/modules/insight/insight-sql';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -192,10 +193,31 @@ describe('insight dashboard: the rollup gives the figures of the direct computat
   it('reads the cells, the facts or the cases as the query needs', () => {
     expect(dashboardPath(actor('admin'), {})).toBe('cells');
     expect(dashboardPath(actor('national'), { province: ['PV28'], level: ['national_table'] })).toBe('cells');
-    expect(dashboardPath(actor('admin'), { to: '2025-11-30' })).toBe('cells');
+    expect(dashboardPath(actor('admin'), { from: '2025-11-02', to: '2025-11-29' })).toBe('cells');
     expect(dashboardPath(actor('admin'), { knelpuntType: ['nitrogen'] })).toBe('facts');
-    expect(dashboardPath(actor('admin'), { from: '2025-11-02' })).toBe('facts');
-    expect(dashboardPath(actor('admin'), { to: '2025-11-29' })).toBe('facts');
+    expect(splitPeriod('2025-11-02', '2026-02-13')).toEqual({
+      months: { from: '2025-12-01', to: '2026-01-31' },
+      edges: [
+        { from: '2025-11-02', to: '2025-11-30' },
+        { from: '2026-02-01', to: '2026-02-13' },
+      ],
+    });
+    expect(splitPeriod('2025-11-02', '2025-12-10')).toEqual({
+      months: null,
+      edges: [{ from: '2025-11-02', to: '2025-12-10' }],
+    });
+    expect(splitPeriod('2025-12-01', '2025-12-31')).toEqual({
+      months: { from: '2025-12-01', to: '2025-12-31' },
+      edges: [],
+    });
+    expect(splitPeriod(undefined, '2026-02-28')).toEqual({
+      months: { from: undefined, to: '2026-02-28' },
+      edges: [],
+    });
+    expect(splitPeriod('2024-02-29', undefined)).toEqual({
+      months: { from: '2024-03-01', to: undefined },
+      edges: [{ from: '2024-02-29', to: '2024-02-29' }],
+    });
     expect(dashboardPath({ ...actor('municipality'), municipalityCode: 'GM0489' }, {})).toBe('direct');
     expect(dashboardPath(actor('party'), {})).toBe('direct');
   });

@@ -1,4 +1,4 @@
-import type { Actor, InsightDashboardQuery } from '@doorbraak/domain';
+import { type Actor, addDays, type InsightDashboardQuery } from '@doorbraak/domain';
 import type { DataSource } from 'typeorm';
 import type {
   BreakthroughAggregate,
@@ -51,6 +51,54 @@ const WD = workingDaysSql('b.created_on', 'b.date');
 type Source = 'cells' | 'facts';
 
 /**
+ * A period split for the cells: the whole months inside it (read from cells, which are per
+ * submission month) and the days at either end that cut a month (read from the per-case facts).
+ * `months: null`: no whole month inside; `{}`: no period at all.
+ */
+export function splitPeriod(
+  from?: string,
+  to?: string,
+): {
+  months: { from?: string; to?: string } | null;
+  edges: { from: string; to: string }[];
+} {
+  const firstOfNext = (d: string) => addDays(`${d.slice(0, 8)}01`, 32).slice(0, 8) + '01';
+  const monthsFrom = from && !from.endsWith('-01') ? firstOfNext(from) : from;
+  const monthsTo = to && !addDays(to, 1).endsWith('-01') ? addDays(`${to.slice(0, 8)}01`, -1) : to;
+  if (from && to && monthsFrom && monthsTo && monthsFrom > monthsTo)
+    return { months: null, edges: [{ from, to }] };
+  const edges: { from: string; to: string }[] = [];
+  if (from && monthsFrom && monthsFrom !== from) edges.push({ from, to: addDays(monthsFrom, -1) });
+  if (to && monthsTo && monthsTo !== to) edges.push({ from: addDays(monthsTo, 1), to });
+  return { months: { from: monthsFrom, to: monthsTo }, edges };
+}
+
+/**
+ * The rows a case figure is summed from, as `(SELECT …) r`: with `source` facts, the per-case
+ * facts of the period; with cells, the cells of the whole months and the facts of the days that
+ * cut a month (UNION ALL: the two never hold the same case). `cells` and `facts` give the
+ * columns (each with `n`); `month` names the cells' month column, or null for month-less cells.
+ */
+function rowsOf(
+  source: Source,
+  period: { from?: string; to?: string },
+  params: unknown[],
+  parts: { cells: string; facts: string; month: string | null },
+): string {
+  if (source === 'facts') return `(${parts.facts} WHERE ${dateInPeriod(period, params, 'f.created_on')}) r`;
+  if (!period.from && !period.to) return `(${parts.cells}) r`;
+  const { months, edges } = splitPeriod(period.from, period.to);
+  const branches: string[] = [];
+  if (months)
+    branches.push(`${parts.cells} WHERE ${dateInPeriod(months, params, parts.month ?? 'NULL::date')}`);
+  if (edges.length > 0) {
+    const days = edges.map((e) => dateInPeriod(e, params, 'f.created_on'));
+    branches.push(`${parts.facts} WHERE ${days.map((d) => `(${d})`).join(' OR ')}`);
+  }
+  return `(${branches.join(' UNION ALL ')}) r`;
+}
+
+/**
  * The dashboard's inputs from the insight rollup (the InsightRollup migrations; docs/metrics.md,
  * "How the dashboard is computed") instead of the cases: the same rows as DashboardService's
  * direct statements, with `municipality` holding the case's municipality only when it is in a
@@ -68,17 +116,21 @@ export class DashboardRollup {
     source: Source,
   ): Promise<Pick<DashboardInputs, 'cells' | 'monthCells'>> {
     const params: unknown[] = [];
+    const columns = 'month, province_code, region_municipality, level_code, status, systemic';
+    const rows = rowsOf(source, query, params, {
+      cells: `SELECT ${columns}, NULL::varchar[] AS knelpunten, n, homes, social FROM insight_case_cells c`,
+      facts: `SELECT ${columns}, knelpunten, 1 AS n, homes, social FROM insight_case_facts f`,
+      month: 'c.month',
+    });
     const where = insightRollupWhere(actor, query, params, 'r');
-    const inPeriod = dateInPeriod(query, params, source === 'cells' ? 'r.month' : 'r.created_on');
-    const n = source === 'cells' ? 'r.n' : '1';
     const found: (CaseCell & { dim: 'cell' | 'month'; month: string | null })[] = await this.db.query(
       `SELECT CASE WHEN GROUPING(r.month) = 0 THEN 'month' ELSE 'cell' END AS dim,
               r.region_municipality AS municipality, r.province_code AS province, r.level_code AS level, r.status,
               to_char(r.month, 'YYYY-MM') AS month,
-              sum(${n}) AS n, sum(r.homes) AS homes, sum(r.social) AS social
-         FROM ${source === 'cells' ? 'insight_case_cells' : 'insight_case_facts'} r WHERE ${where} AND ${inPeriod}
+              sum(r.n) AS n, sum(r.homes) AS homes, sum(r.social) AS social
+         FROM ${rows} WHERE ${where}
         GROUP BY GROUPING SETS ((r.region_municipality, r.province_code, r.level_code, r.status), (r.month, r.status))
-       HAVING sum(${n}) > 0`,
+       HAVING sum(r.n) > 0`,
       params,
     );
     const cells: CaseCell[] = [];
@@ -172,24 +224,19 @@ export class DashboardRollup {
   /** Open cases once per knelpunt type (within a period: the knelpunt cells per month). */
   byKnelpunt(actor: Actor, query: InsightDashboardQuery, source: Source): Promise<KnelpuntRow[]> {
     const params: unknown[] = [];
+    const columns = 'province_code, region_municipality, level_code, status, systemic';
+    const withPeriod = Boolean(query.from || query.to);
+    const rows = rowsOf(source, query, params, {
+      cells: `SELECT knelpunt_code, ${columns}, NULL::varchar[] AS knelpunten, n, homes FROM ${withPeriod ? 'insight_knelpunt_month_cells' : 'insight_knelpunt_cells'} c`,
+      facts: `SELECT k.code AS knelpunt_code, ${columns}, f.knelpunten, 1 AS n, homes
+                FROM insight_case_facts f CROSS JOIN LATERAL unnest(f.knelpunten) k(code)`,
+      month: withPeriod ? 'c.month' : null,
+    });
     const where = insightRollupWhere(actor, query, params, 'r');
     const open = openStatuses(params);
-    if (source === 'facts') {
-      const inPeriod = dateInPeriod(query, params, 'r.created_on');
-      return this.db.query(
-        `SELECT k.code AS key, count(*) AS n, sum(r.homes) AS homes
-           FROM insight_case_facts r CROSS JOIN LATERAL unnest(r.knelpunten) k(code)
-          WHERE ${where} AND r.status = ANY(${open}) AND ${inPeriod}
-          GROUP BY k.code`,
-        params,
-      );
-    }
-    const withPeriod = Boolean(query.from || query.to);
-    const inPeriod = dateInPeriod(query, params, 'r.month');
     return this.db.query(
       `SELECT r.knelpunt_code AS key, sum(r.n) AS n, sum(r.homes) AS homes
-         FROM ${withPeriod ? 'insight_knelpunt_month_cells' : 'insight_knelpunt_cells'} r
-        WHERE ${where} AND r.status = ANY(${open}) AND ${inPeriod}
+         FROM ${rows} WHERE ${where} AND r.status = ANY(${open})
         GROUP BY r.knelpunt_code HAVING sum(r.n) > 0`,
       params,
     );
@@ -198,21 +245,22 @@ export class DashboardRollup {
   /** Overdue actions on open cases per organisation (the due date is a column: "today" is read now). */
   overdue(actor: Actor, query: InsightDashboardQuery, source: Source): Promise<OverdueRow[]> {
     const params: unknown[] = [];
-    const where = insightRollupWhere(actor, query, params, 'o');
-    const inPeriod = dateInPeriod(query, params, source === 'cells' ? 'o.month' : 'o.created_on');
+    const columns = 'province_code, region_municipality, level_code, status, systemic';
+    const rows = rowsOf(source, query, params, {
+      cells: `SELECT organisation_id AS org, due_date AS due, ${columns}, NULL::varchar[] AS knelpunten, n FROM insight_overdue_cells c`,
+      facts: `SELECT u.org, u.due, ${columns}, f.knelpunten, 1 AS n
+                FROM insight_case_facts f CROSS JOIN LATERAL unnest(f.overdue_orgs, f.overdue_dates) u(org, due)`,
+      month: 'c.month',
+    });
+    const where = insightRollupWhere(actor, query, params, 'r');
     const open = openStatuses(params);
-    const from =
-      source === 'cells'
-        ? `(SELECT o.*, o.organisation_id AS org, o.due_date AS due FROM insight_overdue_cells o WHERE o.n > 0) o`
-        : `(SELECT o.*, u.org, u.due, 1 AS n FROM insight_case_facts o
-              CROSS JOIN LATERAL unnest(o.overdue_orgs, o.overdue_dates) u(org, due)) o`;
     return this.db.query(
-      `SELECT o.org AS id, org.name, sum(o.n) AS n, min(o.due)::text AS oldest
-         FROM ${from} JOIN organisations org ON org.id = o.org
-        WHERE o.due < (now() AT TIME ZONE 'Europe/Amsterdam')::date
-          AND o.status = ANY(${open}) AND ${where} AND ${inPeriod}
-        GROUP BY o.org, org.name
-        ORDER BY sum(o.n) DESC, org.name`,
+      `SELECT r.org AS id, org.name, sum(r.n) AS n, min(r.due)::text AS oldest
+         FROM ${rows} JOIN organisations org ON org.id = r.org
+        WHERE r.n > 0 AND r.due < (now() AT TIME ZONE 'Europe/Amsterdam')::date AND r.status = ANY(${open})
+          AND ${where}
+        GROUP BY r.org, org.name
+        ORDER BY sum(r.n) DESC, org.name`,
       params,
     );
   }

@@ -85,10 +85,10 @@ export function insightCaseWhere(
 /**
  * How a dashboard query is read (docs/metrics.md, "How the dashboard is computed"). `cells`: the
  * pre-summed cells, for the scopes and filters that are their columns (all, provinces, level at
- * least; province, region, level) and no period or one of whole months. `facts`: the per-case
- * facts (one narrow row per case, indexed by knelpunt set and submission date), for a knelpunt
- * filter or a period that cuts a month. `direct`: the cases themselves, for a municipality's or a
- * party's scope — a few hundred or thousand cases, read through their indexes.
+ * least; province, region, level); the days of a period that cut a month come from the per-case
+ * facts. `facts`: the per-case facts (one narrow row per case, indexed by knelpunt set and
+ * submission date), for a knelpunt filter. `direct`: the cases themselves, for a municipality's or
+ * a party's scope — a few hundred or thousand cases, read through their indexes.
  */
 export function dashboardPath(
   actor: Actor,
@@ -96,10 +96,7 @@ export function dashboardPath(
 ): 'cells' | 'facts' | 'direct' {
   const scope = caseScopeFor(actor).kind;
   if (scope === 'municipality' || scope === 'assigned-to-organisation') return 'direct';
-  if (query.knelpuntType) return 'facts';
-  if (query.from && !query.from.endsWith('-01')) return 'facts';
-  if (query.to && !addDays(query.to, 1).endsWith('-01')) return 'facts';
-  return 'cells';
+  return query.knelpuntType ? 'facts' : 'cells';
 }
 
 /**
