@@ -120,6 +120,10 @@ export interface SmtpSink {
   inFlight(): number;
   dropped: number;
   setDelay(ms: number): void;
+  /** Slows the reply to RCPT TO (before DATA, so before the message's final "."). */
+  setRcptDelay(ms: number): void;
+  /** RCPT TO commands waiting for their (delayed) reply. */
+  rcptWaiting(): number;
   close(): Promise<void>;
 }
 
@@ -136,6 +140,8 @@ function header(raw: string, name: string): string {
  */
 export async function startSmtpSink(delayMs = 0): Promise<SmtpSink> {
   let delay = delayMs;
+  let rcptDelay = 0;
+  let rcptWaiting = 0;
   const waiting = new Map<string, Set<() => void>>();
   const sink = { dropped: 0, pending: 0 };
   const received: ReceivedMail[] = [];
@@ -144,6 +150,14 @@ export async function startSmtpSink(delayMs = 0): Promise<SmtpSink> {
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     size: 5 * 1024 * 1024,
+    onRcptTo(_address, _session, callback) {
+      if (rcptDelay <= 0) return callback();
+      rcptWaiting += 1;
+      setTimeout(() => {
+        rcptWaiting -= 1;
+        callback();
+      }, rcptDelay);
+    },
     onClose(session) {
       // The client left before the 250: those messages are not delivered.
       for (const drop of waiting.get(session.id) ?? []) drop();
@@ -199,6 +213,10 @@ export async function startSmtpSink(delayMs = 0): Promise<SmtpSink> {
     setDelay(ms: number) {
       delay = ms;
     },
+    setRcptDelay(ms: number) {
+      rcptDelay = ms;
+    },
+    rcptWaiting: () => rcptWaiting,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
