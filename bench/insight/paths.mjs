@@ -55,7 +55,16 @@ async function main() {
       actor('admin'),
       { province: ['PV27', 'PV28'], knelpuntType: ['grid_congestion'] },
     ],
-    ['admin, 2025-11-02 … 2026-02-13 (facts)', actor('admin'), { from: '2025-11-02', to: '2026-02-13' }],
+    [
+      'admin, 2025-11-02 … 2026-02-13 (cells + cut days)',
+      actor('admin'),
+      { from: '2025-11-02', to: '2026-02-13' },
+    ],
+    [
+      'admin, 2024-01-02 … today (cells + cut days)',
+      actor('admin'),
+      { from: '2024-01-02', to: new Date().toISOString().slice(0, 10) },
+    ],
     ['coordinator Zuid-Holland', actor('coordinator', { provinceCodes: ['PV28'] }), {}],
     ['national', actor('national'), {}],
   ];

@@ -155,6 +155,11 @@ async function main() {
       ['dashboard, party Liander', '/api/insight/dashboard', party],
       ['dashboard, admin, knelpunt type', '/api/insight/dashboard?knelpuntType=nitrogen', admin],
       ['dashboard, admin, region', '/api/insight/dashboard?region=REGION', admin],
+      [
+        'dashboard, admin, 2025-11-02 … 2026-02-13',
+        '/api/insight/dashboard?from=2025-11-02&to=2026-02-13',
+        admin,
+      ],
       ['systemic blockers, admin', '/api/insight/systemic-blockers', admin],
       // No Cache-Control: no-cache switch here: its "cold" column is cached counts too (shown as n/a).
       ['saved views with counts, admin', '/api/views?withCounts=true', admin, false],
