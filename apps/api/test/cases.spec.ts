@@ -50,6 +50,43 @@ describe('cases (walking skeleton): submit, list, detail, scope', () => {
     expect(got.json()).toEqual(detail);
   });
 
+  it('lists and filters by the knelpunten as they are now, whoever wrote them', async () => {
+    const agent = await t.login(DEMO.barendrecht);
+    const created = await agent.post(
+      '/api/cases',
+      caseInput({ knelpuntTypes: ['nitrogen', 'grid_congestion'] }),
+    );
+    expect(created.statusCode).toBe(201);
+    const c = created.json<CaseDetail>();
+    const listed = async (knelpuntType: string) =>
+      (await agent.get(`/api/cases?knelpuntType=${knelpuntType}&limit=200`))
+        .json<CaseList>()
+        .items.filter((item) => item.id === c.id)
+        .map((item) => item.knelpuntTypes);
+    expect(await listed('nitrogen')).toEqual([['grid_congestion', 'nitrogen']]);
+
+    const edited = await agent.request({
+      method: 'PATCH',
+      url: `/api/cases/${c.id}`,
+      payload: { knelpuntTypes: ['municipal_capacity'] },
+      headers: { 'if-match': `"${c.version}"` },
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json<CaseDetail>().knelpuntTypes).toEqual(['municipal_capacity']);
+    expect(await listed('nitrogen')).toEqual([]);
+    expect(await listed('grid_congestion')).toEqual([]);
+    expect(await listed('municipal_capacity')).toEqual([['municipal_capacity']]);
+
+    // Bulk SQL (imports, benchmarks) keeps the list's copy right too: it is the database's job.
+    await t.db.query(`INSERT INTO case_knelpunten (case_id, knelpunt_code) VALUES ($1, 'zoning_livestock')`, [
+      c.id,
+    ]);
+    expect(await listed('zoning_livestock')).toEqual([['municipal_capacity', 'zoning_livestock']]);
+    await t.db.query(`DELETE FROM case_knelpunten WHERE case_id = $1`, [c.id]);
+    expect(await listed('municipal_capacity')).toEqual([]);
+    expect((await agent.get(`/api/cases/${c.id}`)).json<CaseDetail>().knelpuntTypes).toEqual([]);
+  });
+
   it('numbers references per year without gaps or duplicates under concurrent submissions', async () => {
     const agent = await t.login(DEMO.barendrecht);
     const responses = await Promise.all(

@@ -1,3 +1,4 @@
+import { CaseKnelpuntCodes1795767005504 } from './1795767005504-CaseKnelpuntCodes';
 import { InsightFactsIndexes1795765868064 } from './1795765868064-InsightFactsIndexes';
 import { InsightRollupLockOrder1795764864492 } from './1795764864492-InsightRollupLockOrder';
 import { InsightRollup1795764452668 } from './1795764452668-InsightRollup';
@@ -18,4 +19,5 @@ export const MIGRATIONS: (new () => object)[] = [
   InsightRollup1795764452668,
   InsightRollupLockOrder1795764864492,
   InsightFactsIndexes1795765868064,
+  CaseKnelpuntCodes1795767005504,
 ];

@@ -58,7 +58,7 @@ export const selectCase = (sortColumn: string) => `
          c.description, c.phase, c.confidentiality, c.location_programme, c.status, c.level_code,
          l.rank AS level_rank, c.is_example, c.submitter_organisation_id, o.name AS submitter_organisation_name,
          c.version, c.created_at, c.updated_at, ${sortColumn}::text AS sort_key,
-         ARRAY(SELECT k.knelpunt_code FROM case_knelpunten k WHERE k.case_id = c.id ORDER BY k.knelpunt_code) AS knelpunt_types
+         c.knelpunt_codes AS knelpunt_types
     FROM cases c
     JOIN municipalities m ON m.code = c.municipality_code
     JOIN provinces p ON p.code = c.province_code
@@ -138,7 +138,8 @@ export function buildCaseListQuery(actor: Actor, query: CaseListQuery): { sql: s
   if (query.knelpuntType) {
     add(
       (n) =>
-        `EXISTS (SELECT 1 FROM case_knelpunten fk WHERE fk.case_id = c.id AND fk.knelpunt_code = ANY(${n}::varchar[]))`,
+        // cases.knelpunt_codes is case_knelpunten's copy kept by a trigger (migration CaseKnelpuntCodes).
+        `c.knelpunt_codes && ${n}::varchar[]`,
       query.knelpuntType,
     );
   }

@@ -113,6 +113,22 @@ export class CaseEntity {
 
   @OneToMany(() => CaseKnelpuntEntity, (k) => k.case)
   knelpunten?: CaseKnelpuntEntity[];
+
+  /**
+   * The case's knelpunt codes, sorted: a copy of case_knelpunten kept by the database trigger
+   * `case_knelpunt_codes` (migration CaseKnelpuntCodes) for the case list, which filters and shows
+   * them without a lookup per row. Never written by the application.
+   */
+  @Column({
+    name: 'knelpunt_codes',
+    type: 'varchar',
+    array: true,
+    default: () => "'{}'",
+    insert: false,
+    update: false,
+    select: false,
+  })
+  knelpuntCodes?: string[];
 }
 
 @Entity('case_knelpunten')
