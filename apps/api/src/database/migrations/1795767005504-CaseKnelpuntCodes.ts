@@ -41,6 +41,9 @@ export class CaseKnelpuntCodes1795767005504 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "cases" DISABLE TRIGGER "insight_data_changed"`);
     await queryRunner.query(`${sync('case_knelpunten')}`);
     await queryRunner.query(`ALTER TABLE "cases" ENABLE TRIGGER "insight_data_changed"`);
+    // Without statistics on the new column the planner guesses `&&` matches almost nothing and
+    // sorts every case of the other filters (measured: 10× slower on 100k cases until ANALYZE).
+    await queryRunner.query(`ANALYZE "cases"`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
