@@ -141,8 +141,9 @@ async function main() {
     ['filtered', 'limit=50&status=in_progress,escalated&province=PV28,PV27&knelpuntType=grid_congestion'],
     ['searched', 'limit=50&q=netcongesties'],
   ];
+  const only = process.env.BENCH_ONLY; // e.g. BENCH_ONLY=filtered: repeat one scenario
   const rows = [];
-  for (const [name, qs] of scenarios) {
+  for (const [name, qs] of scenarios.filter(([name]) => !only || name.startsWith(only))) {
     const result = {};
     for (const [target, port, headers] of [
       ['bare', BARE_PORT, {}],
@@ -165,7 +166,7 @@ async function main() {
     rows.push({ name, ...result });
     console.log(name, JSON.stringify(result));
   }
-  const p1 = rows[0].app.p50;
+  const p1 = rows[0]?.app.p50;
   const lines = [
     `| scenario | app p50 / p95 / p99 at 200 req/s (ms) | bare p50 / p95 (ms) | app max req/s | bare max req/s | app/bare | errors |`,
     `|---|---|---|---|---|---|---|`,
@@ -174,7 +175,7 @@ async function main() {
         `| ${r.name} | ${r.app.p50} / ${r.app.p95} / ${r.app.p99} | ${r.bare.p50} / ${r.bare.p95} | ${r.app.max.toFixed(0)} | ${r.bare.max.toFixed(0)} | ${(r.app.max / r.bare.max).toFixed(2)} | ${r.app.errors + r.bare.errors} |`,
     ),
     '',
-    `page 1,000 vs page 1 (app p50): ${(rows[1].app.p50 / p1).toFixed(2)}×`,
+    only ? '' : `page 1,000 vs page 1 (app p50): ${(rows[1].app.p50 / p1).toFixed(2)}×`,
   ];
   const out = lines.join('\n');
   console.log(`\n${out}`);
