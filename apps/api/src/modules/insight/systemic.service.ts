@@ -117,12 +117,15 @@ export class SystemicService {
                GROUP BY k.knelpunt_code, oc.province_code, a.organisation_id
               HAVING count(*) >= ${min})
        SELECT g.knelpunt_code, kt.label_nl AS knelpunt_label, g.province_code, p.name AS province_name,
-              g.organisation_id, o.name AS organisation_name, g.n, g.homes, g.ids
+              g.organisation_id,
+              -- a lookup per group: the planner expects a handful of groups and would otherwise
+              -- compare every group with every organisation (thousands × hundreds)
+              (SELECT o.name FROM organisations o WHERE o.id = g.organisation_id) AS organisation_name,
+              g.n, g.homes, g.ids
          FROM g
          JOIN knelpunt_types kt ON kt.code = g.knelpunt_code
          JOIN provinces p ON p.code = g.province_code
-         LEFT JOIN organisations o ON o.id = g.organisation_id
-        ORDER BY g.n DESC, g.homes DESC, kt.label_nl, p.name, o.name NULLS LAST
+        ORDER BY g.n DESC, g.homes DESC, kt.label_nl, p.name, organisation_name NULLS LAST
         LIMIT ${limit}`,
       params,
     );
