@@ -144,11 +144,20 @@ describe.skipIf(!SERVER_URL)(`production smoke: migrate, then api and worker as 
     );
     expect(mail.subject).toContain(created.reference);
     expect(mail.messageId).toMatch(/^<delivery-[0-9a-f-]+@127\.0\.0\.1>$/);
-    const [delivery] = await db.query<{ status: string }>(
-      `SELECT status FROM deliveries WHERE recipient_email = $1`,
-      [contact],
+    // The SMTP server holds the message from its final "."; the worker records `sent` when the
+    // 250 reaches it, a moment later (committing → sent).
+    const status = await waitFor(
+      async () => {
+        const [delivery] = await db.query<{ status: string }>(
+          `SELECT status FROM deliveries WHERE recipient_email = $1`,
+          [contact],
+        );
+        return delivery?.status === 'sent' && delivery.status;
+      },
+      10_000,
+      'the delivery recorded as sent',
     );
-    expect(delivery?.status).toBe('sent');
+    expect(status).toBe('sent');
 
     // The worker sent it, the api did not (it runs no workers); the sweeper saw the reminder's lateness.
     const auth = { authorization: `Bearer ${METRICS_TOKEN}` };
