@@ -49,6 +49,21 @@ test('an admin walks through Beheer, changes something on each page, and every p
   await editUser.getByRole('button', { name: 'Opslaan' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'is opgeslagen.' })).toBeVisible();
   await expect(users.getByRole('row').nth(1)).toContainText('Landelijk');
+  // Back to what the demo data says: the specs after this one log in as Liander, a party.
+  await users
+    .getByRole('row')
+    .nth(1)
+    .getByRole('button', { name: /^Wijzigen / })
+    .click();
+  await page
+    .getByRole('form', { name: /wijzigen$/ })
+    .getByRole('combobox', { name: 'Rol' })
+    .selectOption({ label: 'Partij' });
+  await page
+    .getByRole('form', { name: /wijzigen$/ })
+    .getByRole('button', { name: 'Opslaan' })
+    .click();
+  await expect(users.getByRole('row').nth(1)).toContainText('Partij');
 
   // Regions: add a municipality to a region with the search.
   await sub.getByRole('link', { name: 'Regio’s' }).click();
