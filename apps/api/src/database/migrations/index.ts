@@ -1,3 +1,4 @@
+import { CaseListOrderIndexes1795773275022 } from './1795773275022-CaseListOrderIndexes';
 import { CaseKnelpuntCodes1795767005504 } from './1795767005504-CaseKnelpuntCodes';
 import { InsightFactsIndexes1795765868064 } from './1795765868064-InsightFactsIndexes';
 import { InsightRollupLockOrder1795764864492 } from './1795764864492-InsightRollupLockOrder';
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => object)[] = [
   InsightRollupLockOrder1795764864492,
   InsightFactsIndexes1795765868064,
   CaseKnelpuntCodes1795767005504,
+  CaseListOrderIndexes1795773275022,
 ];

@@ -52,18 +52,23 @@ export const SORTS = {
   homes: { column: 'c.homes_total', direction: 'DESC', cast: 'int' },
 } as const;
 
-export const selectCase = (sortColumn: string) => `
-  SELECT c.id, c.reference, c.project_name, c.municipality_code, m.name AS municipality_name,
-         c.province_code, p.name AS province_name, c.homes_total, c.homes_social_or_affordable,
+/**
+ * The list's columns over `source` (the cases table, or a subquery of case rows) aliased `c`.
+ * Names come from one-row lookups, not joins: a page is at most 201 rows, each lookup an index
+ * probe, and the planner no longer weighs join orders for every request (~0.3 ms of planning).
+ */
+export const selectCase = (sortColumn: string, source = 'cases') => `
+  SELECT c.id, c.reference, c.project_name, c.municipality_code,
+         (SELECT m.name FROM municipalities m WHERE m.code = c.municipality_code) AS municipality_name,
+         c.province_code, (SELECT p.name FROM provinces p WHERE p.code = c.province_code) AS province_name,
+         c.homes_total, c.homes_social_or_affordable,
          c.description, c.phase, c.confidentiality, c.location_programme, c.status, c.level_code,
-         l.rank AS level_rank, c.is_example, c.submitter_organisation_id, o.name AS submitter_organisation_name,
+         (SELECT l.rank FROM escalation_levels l WHERE l.code = c.level_code) AS level_rank,
+         c.is_example, c.submitter_organisation_id,
+         (SELECT o.name FROM organisations o WHERE o.id = c.submitter_organisation_id) AS submitter_organisation_name,
          c.version, c.created_at, c.updated_at, ${sortColumn}::text AS sort_key,
          c.knelpunt_codes AS knelpunt_types
-    FROM cases c
-    JOIN municipalities m ON m.code = c.municipality_code
-    JOIN provinces p ON p.code = c.province_code
-    JOIN escalation_levels l ON l.code = c.level_code
-    JOIN organisations o ON o.id = c.submitter_organisation_id`;
+    FROM ${source} c`;
 
 export function toSummary(row: CaseRow): CaseSummary {
   return {
@@ -131,8 +136,11 @@ export function buildCaseListQuery(actor: Actor, query: CaseListQuery): { sql: s
         : `((NOT ${restricted} AND ${searchCondition(query.q, params)}) OR (${restricted} AND ${nameSearchCondition(query.q, params)}))`,
     );
   }
-  if (query.status) add((n) => `c.status = ANY(${n}::varchar[])`, query.status);
-  if (query.province) add((n) => `c.province_code = ANY(${n}::varchar[])`, query.province);
+  const arms = mergeArms(sort, query);
+  if (!arms) {
+    if (query.status) add((n) => `c.status = ANY(${n}::varchar[])`, query.status);
+    if (query.province) add((n) => `c.province_code = ANY(${n}::varchar[])`, query.province);
+  }
   if (query.municipality) add((n) => `c.municipality_code = ANY(${n}::varchar[])`, query.municipality);
   if (query.level) add((n) => `c.level_code = ANY(${n}::varchar[])`, query.level);
   if (query.knelpuntType) {
@@ -170,11 +178,53 @@ export function buildCaseListQuery(actor: Actor, query: CaseListQuery): { sql: s
     where.push(`(${sort.column}, c.id) ${op} ($${params.length - 1}::${sort.cast}, $${params.length}::uuid)`);
   }
   params.push(query.limit + 1);
-  return {
-    sql: `${selectCase(sort.column)} WHERE ${where.join(' AND ')}
-        ORDER BY ${sort.column} ${sort.direction}, c.id ${sort.direction} LIMIT $${params.length}`,
-    params,
+  const limit = `$${params.length}`;
+  const order = `ORDER BY ${sort.column} ${sort.direction}, c.id ${sort.direction}`;
+  if (!arms) {
+    return { sql: `${selectCase(sort.column)} WHERE ${where.join(' AND ')} ${order} LIMIT ${limit}`, params };
+  }
+  const placeholder = (value: string) => {
+    params.push(value);
+    return `$${params.length}`;
   };
+  const statuses = (arms.status ?? [null]).map((v) => (v === null ? null : placeholder(v)));
+  const provinces = (arms.province ?? [null]).map((v) => (v === null ? null : placeholder(v)));
+  const branches = statuses.flatMap((status) =>
+    provinces.map((province) => {
+      const own = [
+        ...where,
+        ...(status ? [`c.status = ${status}::varchar`] : []),
+        ...(province ? [`c.province_code = ${province}::varchar`] : []),
+      ];
+      return `(SELECT c.* FROM cases c WHERE ${own.join(' AND ')} ${order} LIMIT ${limit})`;
+    }),
+  );
+  // The page is cut before the joins, so the planner joins a known handful of rows.
+  const page = `(SELECT c.* FROM (${branches.join(' UNION ALL ')}) c ${order} LIMIT ${limit})`;
+  return { sql: `${selectCase(sort.column, page)} ${order}`, params };
+}
+
+/** At most this many (status × province) ranges are merged; beyond it one filtered scan is cheaper. */
+const MAX_ARMS = 24;
+
+/**
+ * Whether a page filtered on several statuses and/or provinces is read as one ordered index range
+ * per (status, province) pair — idx_cases_status_province_created, idx_cases_status_created or
+ * idx_cases_province_created — merged by PostgreSQL (Merge Append) and cut at the limit. Without
+ * it, `status = ANY(…)` over several values cannot use the order of an index, and PostgreSQL walks
+ * the newest-first index filtering row by row: thousands of rows for a narrow filter. Only for the
+ * created_at sorts (the indexes' order); the answer is the same rows in the same order either way.
+ */
+function mergeArms(
+  sort: (typeof SORTS)[keyof typeof SORTS],
+  query: CaseListQuery,
+): { status?: string[]; province?: string[] } | null {
+  if (sort.column !== 'c.created_at') return null;
+  const status = query.status ? [...new Set(query.status)] : undefined;
+  const province = query.province ? [...new Set(query.province)] : undefined;
+  const count = (status?.length ?? 1) * (province?.length ?? 1);
+  if (count < 2 || count > MAX_ARMS) return null;
+  return { ...(status ? { status } : {}), ...(province ? { province } : {}) };
 }
 
 /** The page answered to the client from the rows of buildCaseListQuery. */

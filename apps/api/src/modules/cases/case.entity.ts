@@ -25,8 +25,11 @@ import { MunicipalityEntity, ProvinceEntity } from '../reference/reference.entit
 @Index('idx_cases_trgm', { synchronize: false })
 @Index('idx_cases_created', ['createdAt', 'id'])
 @Index('idx_cases_municipality', ['municipalityCode'])
-@Index('idx_cases_province', ['provinceCode'])
-@Index('idx_cases_status', ['status'])
+// Equality on status and/or province, then the list's newest-first order: the case list runs one
+// index range per (status, province) pair and merges them (see case-list.query.ts).
+@Index('idx_cases_province_created', ['provinceCode', 'createdAt', 'id'])
+@Index('idx_cases_status_created', ['status', 'createdAt', 'id'])
+@Index('idx_cases_status_province_created', ['status', 'provinceCode', 'createdAt', 'id'])
 export class CaseEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
