@@ -1,4 +1,5 @@
 import { useId, type FormEventHandler, type ReactNode } from 'react';
+import { Choice } from './form';
 
 /**
  * A filters form whose state is the URL: a heading for screen readers, the filters folded in a
@@ -69,19 +70,15 @@ export function FilterCheckboxes({
       <legend className="form-field__label">{legend}</legend>
       <div className="checkbox-group">
         {choices.map((choice) => (
-          <div className="checkbox" key={choice.value}>
-            <input
-              id={`${id}-${choice.value}`}
-              type="checkbox"
-              name={name}
-              value={choice.value}
-              className="checkbox__input"
-              defaultChecked={selected?.includes(choice.value) ?? false}
-            />
-            <label htmlFor={`${id}-${choice.value}`} className="checkbox__label">
-              {choice.label}
-            </label>
-          </div>
+          <Choice
+            key={choice.value}
+            id={`${id}-${choice.value}`}
+            type="checkbox"
+            name={name}
+            value={choice.value}
+            label={choice.label}
+            defaultChecked={selected?.includes(choice.value) ?? false}
+          />
         ))}
       </div>
     </fieldset>
