@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import { Controller } from 'react-hook-form';
 import {
   adminUserCreateSchema,
@@ -13,6 +13,7 @@ import {
 import { RadioGroup, SelectField, TextField } from '@/components/ui/form';
 import { domainResolver } from '@/lib/domain-resolver';
 import { useI18n } from '@/lib/i18n';
+import type { RenderOrganisationField } from '@/lib/organisation-field';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useCreateUser } from '../api/create-user';
 import { useUsers } from '../api/get-users';
@@ -22,17 +23,6 @@ import { AddNew, AdminQuery, SavedMessage } from './admin-list';
 import { AdminTable, EditableRow } from './admin-table';
 import { useAdminForm } from './use-admin-form';
 import { useEditing, type Editing } from './use-editing';
-
-/** What the organisation field needs; the app layer supplies the picker (features do not import each other). */
-export interface UserOrganisationFieldProps {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (organisationId: string) => void;
-  onBlur: () => void;
-  error?: string;
-}
-export type RenderUserOrganisationField = (props: UserOrganisationFieldProps) => ReactNode;
 
 interface FormValues {
   email: string;
@@ -63,7 +53,7 @@ function UserForm({
   editor,
 }: {
   user?: AdminUser;
-  renderOrganisationField: RenderUserOrganisationField;
+  renderOrganisationField: RenderOrganisationField;
   editor: Editing;
 }) {
   const { t, language } = useI18n();
@@ -218,7 +208,7 @@ function UserForm({
 export function UsersAdmin({
   renderOrganisationField,
 }: {
-  renderOrganisationField: RenderUserOrganisationField;
+  renderOrganisationField: RenderOrganisationField;
 }) {
   const { t, language, formatDateTime } = useI18n();
   const [q, setQ] = useState('');

@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { useMemo } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import {
   ACTION_STATUSES,
@@ -15,22 +15,10 @@ import { SelectField, TextareaField, TextField } from '@/components/ui/form';
 import { domainResolver } from '@/lib/domain-resolver';
 import { applyServerFieldErrors } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n';
+import type { RenderOrganisationField } from '@/lib/organisation-field';
 import { useCreateAssignment } from '../api/create-assignment';
 import { useUpdateAssignment } from '../api/update-assignment';
 import { describeCaseActionError } from './action-errors';
-
-/** What the organisation field needs; the app layer supplies the picker (features do not import each other). */
-export interface OrganisationFieldProps {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (organisationId: string) => void;
-  onBlur: () => void;
-  error?: string;
-  /** Organisations already on the case: not offered again. */
-  excludeIds: readonly string[];
-}
-export type RenderOrganisationField = (props: OrganisationFieldProps) => ReactNode;
 
 type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];
 type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -43,6 +31,9 @@ interface FormValues {
   dueDate: string;
   actionStatus: ActionStatus;
 }
+
+/** Re-exported for the case page, which supplies the picker. */
+export type { RenderOrganisationField };
 
 const FIELDS = ['organisationId', 'role', 'requestedAction', 'contacts', 'dueDate', 'actionStatus'] as const;
 
@@ -200,7 +191,6 @@ export function AssignmentForm({
             value: watch('organisationId'),
             onChange: (organisationId) =>
               setValue('organisationId', organisationId, { shouldValidate: submitCount > 0 }),
-            onBlur: () => undefined,
             error: errors.organisationId?.message,
             excludeIds: excludeOrganisationIds,
           })}

@@ -2,20 +2,9 @@ import { useState } from 'react';
 import { PARTY_TYPES, type Organisation } from '@doorbraak/domain';
 import { FieldError } from '@/components/ui/form';
 import { useI18n } from '@/lib/i18n';
+import type { OrganisationFieldProps } from '@/lib/organisation-field';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useOrganisations } from '../api/get-organisations';
-
-export interface OrganisationPickerProps {
-  /** The id of the select; an error summary links here. */
-  id: string;
-  label: string;
-  value: string;
-  onChange: (organisationId: string) => void;
-  onBlur?: () => void;
-  error?: string;
-  /** Organisations that may not be chosen (already on the case). */
-  excludeIds?: readonly string[];
-}
 
 /**
  * Pick an organisation from GET /api/organisations: narrow the list by name and by kind, then
@@ -29,7 +18,7 @@ export function OrganisationPicker({
   onBlur,
   error,
   excludeIds = [],
-}: OrganisationPickerProps) {
+}: OrganisationFieldProps) {
   const { t, language } = useI18n();
   const [q, setQ] = useState('');
   const [type, setType] = useState('');
