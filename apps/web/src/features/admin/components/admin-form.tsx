@@ -1,8 +1,8 @@
-import { useEffect, useRef, type ComponentProps, type FormEventHandler, type ReactNode } from 'react';
+import { useEffect, useRef, type FormEventHandler, type ReactNode } from 'react';
 import type { FieldErrors, FieldValues } from 'react-hook-form';
-import { Button } from '@/components/ui/button';
 import { ErrorSummary, type ErrorSummaryItem } from '@/components/ui/error-summary';
-import { FieldError } from '@/components/ui/form';
+import { FormActions } from '@/components/ui/form-actions';
+import { InlineForm } from '@/components/ui/inline-form';
 import { useI18n } from '@/lib/i18n';
 
 /**
@@ -32,26 +32,18 @@ export function AdminForm({
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
-    <form
+    <InlineForm
+      id={id}
+      title={title}
+      level={2}
+      headingRef={heading}
       onSubmit={onSubmit}
-      noValidate
-      className="form inline-form admin-form"
-      aria-labelledby={`${id}-title`}
+      className="admin-form"
     >
-      <h2 id={`${id}-title`} ref={heading} tabIndex={-1} className="inline-form__title">
-        {title}
-      </h2>
       <ErrorSummary items={summary} focusKey={submitCount} />
       {children}
-      <div className="button-row">
-        <Button type="submit" isBusy={isBusy} busyText={t('form.saving')}>
-          {t('admin.save')}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          {t('form.cancel')}
-        </Button>
-      </div>
-    </form>
+      <FormActions submitLabel={t('admin.save')} isBusy={isBusy} onCancel={onCancel} />
+    </InlineForm>
   );
 }
 
@@ -69,40 +61,4 @@ export function summaryOf<T extends FieldValues>(
     if (message) items.push({ fieldId: `${prefix}-${field}`, message });
   }
   return items;
-}
-
-/** One checkbox with its label and an optional hint. */
-export function CheckboxField({
-  id,
-  label,
-  hint,
-  error,
-  ...props
-}: { id: string; label: string; hint?: string; error?: string | undefined } & Omit<
-  ComponentProps<'input'>,
-  'id' | 'type'
->) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
-  return (
-    <div className={error ? 'form-field form-field--invalid' : 'form-field'}>
-      <FieldError id={id} error={error} />
-      <div className="checkbox">
-        <input
-          id={id}
-          type="checkbox"
-          className="checkbox__input"
-          aria-describedby={describedBy || undefined}
-          {...props}
-        />
-        <label htmlFor={id} className="checkbox__label">
-          {label}
-          {hint ? (
-            <span className="form-field__hint checkbox__hint" id={`${id}-hint`}>
-              {hint}
-            </span>
-          ) : null}
-        </label>
-      </div>
-    </div>
-  );
 }

@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
 import { useI18n } from '@/lib/i18n';
 import type { Editing } from './use-editing';
 
@@ -80,15 +81,10 @@ export function EditableRow({
         {children}
         <td>
           {/* "Wijzigen" with the row's name for screen readers ("Wijzigen Netcongestie"). */}
-          <button
-            type="button"
-            className="button button--secondary"
-            aria-expanded={open}
-            onClick={() => editor.open(rowKey)}
-          >
+          <Button variant="secondary" aria-expanded={open} onClick={() => editor.open(rowKey)}>
             {t('admin.edit')}
             <span className="visually-hidden"> {name}</span>
-          </button>
+          </Button>
         </td>
       </tr>
       {open ? (

@@ -136,7 +136,7 @@ function PolicyForm({
   });
   const kind = watch('kind');
   const dims = DEADLINE_POLICY_DIMENSIONS[kind];
-  const numberProps = { inputMode: 'numeric' as const, className: 'text-input--short', autoComplete: 'off' };
+  const numberProps = { inputMode: 'numeric' as const, short: true, autoComplete: 'off' };
 
   return (
     <AdminForm

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import { type z } from 'zod';
 import { holidayDateSchema, holidayInputSchema, type Holiday } from '@doorbraak/domain';
-import { SelectField, TextField } from '@/components/ui/form';
+import { CheckboxField, SelectField, TextField } from '@/components/ui/form';
 import { domainResolver } from '@/lib/domain-resolver';
 import { todayInAmsterdam, useI18n } from '@/lib/i18n';
 import { useHolidays } from '../api/get-holidays';
 import { usePutHoliday } from '../api/put-holiday';
-import { AdminForm, CheckboxField, summaryOf } from './admin-form';
+import { AdminForm, summaryOf } from './admin-form';
 import { AddNew, AdminQuery, SavedMessage } from './admin-list';
 import { AdminTable, EditableRow } from './admin-table';
 import { useAdminForm } from './use-admin-form';

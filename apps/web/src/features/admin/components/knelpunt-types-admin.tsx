@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { knelpuntTypePatchSchema, type AdminKnelpuntType, type KnelpuntTypePatch } from '@doorbraak/domain';
-import { TextareaField, TextField } from '@/components/ui/form';
+import { CheckboxField, TextareaField, TextField } from '@/components/ui/form';
 import { domainResolver } from '@/lib/domain-resolver';
 import { useI18n } from '@/lib/i18n';
 import { useKnelpuntTypes } from '../api/get-knelpunt-types';
 import { useUpdateKnelpuntType } from '../api/update-knelpunt-type';
-import { AdminForm, CheckboxField, summaryOf } from './admin-form';
+import { AdminForm, summaryOf } from './admin-form';
 import { AdminQuery, SavedMessage } from './admin-list';
 import { AdminTable, EditableRow } from './admin-table';
 import { useAdminForm } from './use-admin-form';

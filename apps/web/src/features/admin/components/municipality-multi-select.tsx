@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { PROVINCES } from '@doorbraak/domain';
-import { FieldError } from '@/components/ui/form';
+import { Button } from '@/components/ui/button';
+import { Choice, FormFieldset, Label, Textbox } from '@/components/ui/form';
 import { useI18n } from '@/lib/i18n';
 import type { MunicipalityOption } from '../api/get-municipalities';
 
@@ -52,26 +53,19 @@ export function MunicipalityMultiSelect({
   const searchId = found.length === 0 ? id : `${id}-search`;
 
   return (
-    <fieldset
-      className={
-        error ? 'form-field form-field--invalid municipality-select' : 'form-field municipality-select'
-      }
-      aria-describedby={[`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(' ')}
+    <FormFieldset
+      id={id}
+      label={label}
+      hint={t('admin.regions.municipalities.hint', { count: formatNumber(municipalities.length) })}
+      error={error}
+      className="municipality-select"
     >
-      <legend className="form-field__label">{label}</legend>
-      <p className="form-field__hint" id={`${id}-hint`}>
-        {t('admin.regions.municipalities.hint', { count: formatNumber(municipalities.length) })}
-      </p>
-      <FieldError id={id} error={error} />
       <div className="municipality-select__columns">
         <div>
-          <label className="form-field__label" htmlFor={searchId}>
-            {t('admin.regions.municipalities.search')}
-          </label>
-          <input
+          <Label htmlFor={searchId}>{t('admin.regions.municipalities.search')}</Label>
+          <Textbox
             id={searchId}
             type="search"
-            className="text-input"
             value={q}
             autoComplete="off"
             aria-controls={`${uid}-list`}
@@ -90,21 +84,21 @@ export function MunicipalityMultiSelect({
             {found.map((m, index) => {
               const optionId = index === 0 ? id : `${id}-${m.code}`;
               return (
-                <div className="checkbox" key={m.code}>
-                  <input
-                    id={optionId}
-                    type="checkbox"
-                    className="checkbox__input"
-                    checked={chosen.has(m.code)}
-                    onChange={(event) => toggle(m.code, event.target.checked)}
-                  />
-                  <label htmlFor={optionId} className="checkbox__label">
-                    {m.name}{' '}
-                    <span className="municipality-select__province">
-                      ({provinceNames.get(m.provinceCode)})
-                    </span>
-                  </label>
-                </div>
+                <Choice
+                  key={m.code}
+                  id={optionId}
+                  type="checkbox"
+                  label={
+                    <>
+                      {m.name}{' '}
+                      <span className="municipality-select__province">
+                        ({provinceNames.get(m.provinceCode)})
+                      </span>
+                    </>
+                  }
+                  checked={chosen.has(m.code)}
+                  onChange={(event) => toggle(m.code, event.target.checked)}
+                />
               );
             })}
           </div>
@@ -120,15 +114,15 @@ export function MunicipalityMultiSelect({
               {chosenSorted.map((code) => (
                 <li key={code}>
                   <span>{names.get(code) ?? code}</span>{' '}
-                  <button type="button" className="button button--subtle" onClick={() => toggle(code, false)}>
+                  <Button variant="subtle" onClick={() => toggle(code, false)}>
                     {t('admin.regions.municipalities.remove', { name: names.get(code) ?? code })}
-                  </button>
+                  </Button>
                 </li>
               ))}
             </ul>
           )}
         </div>
       </div>
-    </fieldset>
+    </FormFieldset>
   );
 }

@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
 import { Controller } from 'react-hook-form';
 import { regionInputSchema, type Region, type RegionInput } from '@doorbraak/domain';
-import { TextField } from '@/components/ui/form';
+import { CheckboxField, TextField } from '@/components/ui/form';
 import { domainResolver } from '@/lib/domain-resolver';
 import { useI18n } from '@/lib/i18n';
 import { useMunicipalities, type MunicipalityOption } from '../api/get-municipalities';
 import { useRegions } from '../api/get-regions';
 import { useSaveRegion } from '../api/save-region';
-import { AdminForm, CheckboxField, summaryOf } from './admin-form';
+import { AdminForm, summaryOf } from './admin-form';
 import { AddNew, AdminQuery, SavedMessage } from './admin-list';
 import { AdminTable, EditableRow } from './admin-table';
 import { MunicipalityMultiSelect } from './municipality-multi-select';

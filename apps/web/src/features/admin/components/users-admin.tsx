@@ -10,7 +10,7 @@ import {
   type AdminUserPatchInput,
   type Role,
 } from '@doorbraak/domain';
-import { RadioGroup, SelectField, TextField } from '@/components/ui/form';
+import { CheckboxField, RadioGroup, SelectField, TextField } from '@/components/ui/form';
 import { domainResolver } from '@/lib/domain-resolver';
 import { useI18n } from '@/lib/i18n';
 import type { RenderOrganisationField } from '@/lib/organisation-field';
@@ -18,7 +18,7 @@ import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useCreateUser } from '../api/create-user';
 import { useUsers } from '../api/get-users';
 import { useUpdateUser } from '../api/update-user';
-import { AdminForm, CheckboxField, summaryOf } from './admin-form';
+import { AdminForm, summaryOf } from './admin-form';
 import { AddNew, AdminQuery, SavedMessage } from './admin-list';
 import { AdminTable, EditableRow } from './admin-table';
 import { useAdminForm } from './use-admin-form';
