@@ -11,7 +11,9 @@ import {
 } from '@doorbraak/domain';
 import { Button } from '@/components/ui/button';
 import { ErrorSummary, type ErrorSummaryItem } from '@/components/ui/error-summary';
-import { SelectField, TextareaField, TextField } from '@/components/ui/form';
+import { FormFieldset, SelectField, TextareaField, TextField } from '@/components/ui/form';
+import { FormActions } from '@/components/ui/form-actions';
+import { InlineForm } from '@/components/ui/inline-form';
 import { domainResolver } from '@/lib/domain-resolver';
 import { applyServerFieldErrors } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n';
@@ -176,12 +178,15 @@ export function AssignmentForm({
     summary.push({ fieldId: `${prefix}-dueDate`, message: errors.dueDate.message });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="form inline-form" aria-labelledby={`${prefix}-title`}>
-      <h3 id={`${prefix}-title`} className="inline-form__title">
-        {isEdit
+    <InlineForm
+      id={prefix}
+      title={
+        isEdit
           ? t('assignments.editTitle', { organisation: assignment.organisationName })
-          : t('assignments.addTitle')}
-      </h3>
+          : t('assignments.addTitle')
+      }
+      onSubmit={onSubmit}
+    >
       <ErrorSummary items={summary} focusKey={submitCount} />
       {isEdit
         ? null
@@ -208,10 +213,7 @@ export function AssignmentForm({
         error={errors.requestedAction?.message}
         {...register('requestedAction')}
       />
-      <fieldset className="form-field">
-        <legend className="form-field__label">
-          {t('assignments.contacts')} <span className="form-field__optional">{t('form.optional')}</span>
-        </legend>
+      <FormFieldset id={`${prefix}-contacts`} label={t('assignments.contacts')} optional>
         {contacts.fields.map((contact, index) => (
           <div key={contact.id} className="contact-row">
             <TextField
@@ -242,13 +244,13 @@ export function AssignmentForm({
             {t('assignments.contact.add')}
           </Button>
         ) : null}
-      </fieldset>
+      </FormFieldset>
       <TextField
         id={`${prefix}-dueDate`}
         label={t('assignments.dueDate')}
         type="date"
         optional
-        className="text-input--short"
+        short
         error={errors.dueDate?.message}
         {...register('dueDate')}
       />
@@ -260,14 +262,11 @@ export function AssignmentForm({
           {...register('actionStatus')}
         />
       ) : null}
-      <div className="button-row">
-        <Button type="submit" isBusy={create.isPending || update.isPending} busyText={t('form.saving')}>
-          {isEdit ? t('assignments.save') : t('assignments.add')}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          {t('form.cancel')}
-        </Button>
-      </div>
-    </form>
+      <FormActions
+        submitLabel={isEdit ? t('assignments.save') : t('assignments.add')}
+        isBusy={create.isPending || update.isPending}
+        onCancel={onCancel}
+      />
+    </InlineForm>
   );
 }

@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { commentVisibilitiesFor, type Language, type Me } from '@doorbraak/domain';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { FieldError } from '@/components/ui/form';
+import { Choice, FieldError, FileInput, FormFieldset, Label } from '@/components/ui/form';
 import { Loading } from '@/components/ui/loading';
 import { Section } from '@/components/ui/section';
 import { describeRequestError } from '@/lib/form-errors';
@@ -62,46 +62,37 @@ function UploadForm({ caseId, me }: { caseId: string; me: Me }) {
         </Alert>
       ) : null}
       <div className={fileError ? 'form-field form-field--invalid' : 'form-field'}>
-        <label className="form-field__label" htmlFor={fileId}>
-          {t('attachments.file')}
-        </label>
+        <Label htmlFor={fileId}>{t('attachments.file')}</Label>
         <p className="form-field__hint" id={`${fileId}-hint`}>
           {t('attachments.file.hint')}
         </p>
         <FieldError id={fileId} error={fileError} />
-        <input
+        <FileInput
           ref={fileRef}
           id={fileId}
           name="file"
-          type="file"
-          className="file-input"
           aria-invalid={fileError ? true : undefined}
           aria-describedby={fileError ? `${fileId}-hint ${fileId}-error` : `${fileId}-hint`}
         />
       </div>
       {canChoose ? (
-        <fieldset className="form-field">
-          <legend className="form-field__label">{t('attachments.visibility')}</legend>
+        <FormFieldset id="upload-visibility" label={t('attachments.visibility')}>
           <div className="checkbox-group">
             {visibilities.map((v) => (
-              <div className="checkbox" key={v}>
-                <input
-                  id={`upload-visibility-${v}`}
-                  type="radio"
-                  name="visibility"
-                  value={v}
-                  className="checkbox__input"
-                  checked={visibility === v}
-                  onChange={() => setVisibility(v)}
-                />
-                <label htmlFor={`upload-visibility-${v}`} className="checkbox__label">
-                  {t(`visibility.${v}`)}
-                  <span className="form-field__hint checkbox__hint">{t(`visibility.${v}.hint`)}</span>
-                </label>
-              </div>
+              <Choice
+                key={v}
+                id={`upload-visibility-${v}`}
+                type="radio"
+                name="visibility"
+                value={v}
+                label={t(`visibility.${v}`)}
+                hint={t(`visibility.${v}.hint`)}
+                checked={visibility === v}
+                onChange={() => setVisibility(v)}
+              />
             ))}
           </div>
-        </fieldset>
+        </FormFieldset>
       ) : (
         <p className="form-field__hint">{t('attachments.sharedOnly')}</p>
       )}

@@ -8,10 +8,11 @@ import {
   type CaseDetail,
 } from '@doorbraak/domain';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { Disclosure } from '@/components/ui/disclosure';
 import { ErrorSummary, type ErrorSummaryItem } from '@/components/ui/error-summary';
 import { CheckboxGroup, SelectField, TextareaField, TextField } from '@/components/ui/form';
+import { FormActions } from '@/components/ui/form-actions';
+import { InlineForm } from '@/components/ui/inline-form';
 import { Section } from '@/components/ui/section';
 import { domainResolver } from '@/lib/domain-resolver';
 import { applyServerFieldErrors } from '@/lib/form-errors';
@@ -111,21 +112,13 @@ function BreakthroughForm({
 
   const parties = item.assignments.map((a) => ({ value: a.organisationId, label: a.organisationName }));
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
-      className="form inline-form"
-      aria-labelledby="breakthrough-form-title"
-    >
-      <h3 id="breakthrough-form-title" className="inline-form__title">
-        {t('breakthrough.record')}
-      </h3>
+    <InlineForm id="breakthrough-form" title={t('breakthrough.record')} onSubmit={onSubmit}>
       <ErrorSummary items={summary} focusKey={submitCount} />
       <TextField
         id="breakthrough-date"
         label={t('breakthrough.date')}
         type="date"
-        className="text-input--short"
+        short
         max={todayInAmsterdam()}
         error={errors.date?.message}
         {...register('date')}
@@ -136,7 +129,7 @@ function BreakthroughForm({
         hint={t('breakthrough.homesUnblocked.hint')}
         inputMode="numeric"
         autoComplete="off"
-        className="text-input--short"
+        short
         error={errors.homesUnblocked?.message}
         {...register('homesUnblocked')}
       />
@@ -167,15 +160,8 @@ function BreakthroughForm({
           inputProps={register('partiesCredited')}
         />
       ) : null}
-      <div className="button-row">
-        <Button type="submit" isBusy={mutation.isPending} busyText={t('form.saving')}>
-          {t('breakthrough.submit')}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          {t('form.cancel')}
-        </Button>
-      </div>
-    </form>
+      <FormActions submitLabel={t('breakthrough.submit')} isBusy={mutation.isPending} onCancel={onCancel} />
+    </InlineForm>
   );
 }
 

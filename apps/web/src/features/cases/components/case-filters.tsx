@@ -9,6 +9,7 @@ import {
 } from '@doorbraak/domain';
 import { Button } from '@/components/ui/button';
 import { FilterCheckboxes, FiltersForm } from '@/components/ui/filters-form';
+import { Choice, InlineSelectField } from '@/components/ui/form';
 import { Link } from '@/components/ui/link';
 import { paths } from '@/config/paths';
 import { useI18n } from '@/lib/i18n';
@@ -88,23 +89,13 @@ export function CaseFilters({
       onSubmit={submit}
       actions={
         <>
-          <div className="form-field form-field--inline">
-            <label className="form-field__label" htmlFor={sortId}>
-              {t('cases.sort')}
-            </label>
-            <select
-              id={sortId}
-              name="sort"
-              className="select select--short"
-              defaultValue={filters.sort ?? DEFAULT_SORT}
-            >
-              {CASE_SORTS.map((sort) => (
-                <option key={sort} value={sort}>
-                  {t(`cases.sort.${sort}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <InlineSelectField
+            id={sortId}
+            label={t('cases.sort')}
+            name="sort"
+            defaultValue={filters.sort ?? DEFAULT_SORT}
+            options={CASE_SORTS.map((sort) => ({ value: sort, label: t(`cases.sort.${sort}`) }))}
+          />
           <Button type="submit" variant="secondary">
             {t('cases.filters.apply')}
           </Button>
@@ -145,19 +136,14 @@ export function CaseFilters({
         />
         <fieldset className="filters__group">
           <legend className="form-field__label">{t('cases.filters.deadlines')}</legend>
-          <div className="checkbox">
-            <input
-              id={`${sortId}-overdue`}
-              type="checkbox"
-              name="overdue"
-              value="true"
-              className="checkbox__input"
-              defaultChecked={filters.overdue ?? false}
-            />
-            <label htmlFor={`${sortId}-overdue`} className="checkbox__label">
-              {t('cases.filters.overdue')}
-            </label>
-          </div>
+          <Choice
+            id={`${sortId}-overdue`}
+            type="checkbox"
+            name="overdue"
+            value="true"
+            label={t('cases.filters.overdue')}
+            defaultChecked={filters.overdue ?? false}
+          />
         </fieldset>
       </div>
     </FiltersForm>

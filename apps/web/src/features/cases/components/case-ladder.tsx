@@ -10,10 +10,11 @@ import {
   type Escalation,
 } from '@doorbraak/domain';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { Disclosure } from '@/components/ui/disclosure';
 import { ErrorSummary, type ErrorSummaryItem } from '@/components/ui/error-summary';
 import { RadioGroup, SelectField, TextareaField, TextField } from '@/components/ui/form';
+import { FormActions } from '@/components/ui/form-actions';
+import { InlineForm } from '@/components/ui/inline-form';
 import { Section } from '@/components/ui/section';
 import { DeadlineClockText, DeadlineControls } from './deadline-clock';
 import { domainResolver } from '@/lib/domain-resolver';
@@ -144,10 +145,7 @@ function EscalateForm({
   if (errors.dueDate?.message) summary.push({ fieldId: 'escalate-dueDate', message: errors.dueDate.message });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="form inline-form" aria-labelledby="escalate-title">
-      <h3 id="escalate-title" className="inline-form__title">
-        {t('escalate.title')}
-      </h3>
+    <InlineForm id="escalate" title={t('escalate.title')} onSubmit={onSubmit}>
       <ErrorSummary items={summary} focusKey={submitCount} />
       <SelectField
         id="escalate-toLevel"
@@ -186,19 +184,12 @@ function EscalateForm({
         label={t('escalate.dueDate')}
         type="date"
         optional
-        className="text-input--short"
+        short
         error={errors.dueDate?.message}
         {...register('dueDate')}
       />
-      <div className="button-row">
-        <Button type="submit" isBusy={mutation.isPending} busyText={t('form.saving')}>
-          {t('escalate.submit')}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          {t('form.cancel')}
-        </Button>
-      </div>
-    </form>
+      <FormActions submitLabel={t('escalate.submit')} isBusy={mutation.isPending} onCancel={onCancel} />
+    </InlineForm>
   );
 }
 
@@ -265,10 +256,7 @@ function DecideForm({
   if (errors.note?.message) summary.push({ fieldId: `${prefix}-note`, message: errors.note.message });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="form inline-form" aria-labelledby={`${prefix}-title`}>
-      <h4 id={`${prefix}-title`} className="inline-form__title">
-        {t('decide.title')}
-      </h4>
+    <InlineForm id={prefix} title={t('decide.title')} level={4} onSubmit={onSubmit}>
       <ErrorSummary items={summary} focusKey={submitCount} />
       <RadioGroup
         id={`${prefix}-outcome`}
@@ -289,15 +277,8 @@ function DecideForm({
         error={errors.note?.message}
         {...register('note')}
       />
-      <div className="button-row">
-        <Button type="submit" isBusy={mutation.isPending} busyText={t('form.saving')}>
-          {t('decide.submit')}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          {t('form.cancel')}
-        </Button>
-      </div>
-    </form>
+      <FormActions submitLabel={t('decide.submit')} isBusy={mutation.isPending} onCancel={onCancel} />
+    </InlineForm>
   );
 }
 

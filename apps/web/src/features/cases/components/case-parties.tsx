@@ -3,6 +3,7 @@ import { canReportOnAssignment, type Assignment, type CaseDetail, type Me } from
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Disclosure } from '@/components/ui/disclosure';
+import { FormActions } from '@/components/ui/form-actions';
 import { Section } from '@/components/ui/section';
 import { todayInAmsterdam, useI18n } from '@/lib/i18n';
 import type { RenderOrganisationField } from '@/lib/organisation-field';
@@ -40,31 +41,25 @@ function RemoveAssignment({
       <p id={`remove-${assignment.id}`}>
         {t('assignments.remove.confirm', { organisation: assignment.organisationName })}
       </p>
-      <div className="button-row">
-        <Button
-          autoFocus
-          isBusy={remove.isPending}
-          busyText={t('form.saving')}
-          onClick={() => {
-            remove
-              .mutateAsync({ caseId, assignmentId: assignment.id, version: assignment.version })
-              .then(() =>
-                onDone({
-                  type: 'info',
-                  text: t('assignments.removed', { organisation: assignment.organisationName }),
-                }),
-              )
-              .catch((error: unknown) =>
-                onDone({ type: 'error', text: describeCaseActionError(error, t, language) }),
-              );
-          }}
-        >
-          {t('assignments.remove.yes')}
-        </Button>
-        <Button variant="secondary" onClick={() => setConfirming(false)}>
-          {t('form.cancel')}
-        </Button>
-      </div>
+      <FormActions
+        submitLabel={t('assignments.remove.yes')}
+        autoFocus
+        isBusy={remove.isPending}
+        onConfirm={() => {
+          remove
+            .mutateAsync({ caseId, assignmentId: assignment.id, version: assignment.version })
+            .then(() =>
+              onDone({
+                type: 'info',
+                text: t('assignments.removed', { organisation: assignment.organisationName }),
+              }),
+            )
+            .catch((error: unknown) =>
+              onDone({ type: 'error', text: describeCaseActionError(error, t, language) }),
+            );
+        }}
+        onCancel={() => setConfirming(false)}
+      />
     </div>
   );
 }

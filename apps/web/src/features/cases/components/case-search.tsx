@@ -1,5 +1,6 @@
 import { useId, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
+import { Label, Textbox } from '@/components/ui/form';
 import { useI18n } from '@/lib/i18n';
 
 /** Free-text search; the parent keeps `q` in the URL. */
@@ -15,19 +16,16 @@ export function CaseSearch({ q, onSearch }: { q: string; onSearch: (q: string) =
 
   return (
     <form role="search" className="search" onSubmit={submit}>
-      <label htmlFor={id} className="form-field__label">
-        {t('cases.search.label')}
-      </label>
+      <Label htmlFor={id}>{t('cases.search.label')}</Label>
       <p className="form-field__hint" id={`${id}-hint`}>
         {t('cases.search.hint')}
       </p>
       <div className="search__row">
-        <input
+        <Textbox
           key={q}
           id={id}
           name="q"
           type="search"
-          className="text-input"
           defaultValue={q}
           maxLength={200}
           aria-describedby={`${id}-hint`}

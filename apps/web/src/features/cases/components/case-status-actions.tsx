@@ -6,6 +6,8 @@ import { type CaseDetail, type CaseStatus } from '@doorbraak/domain';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextareaField } from '@/components/ui/form';
+import { FormActions } from '@/components/ui/form-actions';
+import { InlineForm } from '@/components/ui/inline-form';
 import { Section } from '@/components/ui/section';
 import { useI18n } from '@/lib/i18n';
 import { useTransitionCase } from '../api/transition-case';
@@ -66,10 +68,7 @@ function ReasonForm({
 
   const reasonId = `transition-reason-${to}`;
   return (
-    <form onSubmit={onSubmit} noValidate className="form inline-form" aria-labelledby={`${reasonId}-title`}>
-      <h3 id={`${reasonId}-title`} className="inline-form__title">
-        {t('transitions.reasonTitle', { status: label })}
-      </h3>
+    <InlineForm id={reasonId} title={t('transitions.reasonTitle', { status: label })} onSubmit={onSubmit}>
       <TextareaField
         id={reasonId}
         label={t('transitions.reason')}
@@ -78,15 +77,12 @@ function ReasonForm({
         error={errors.reason?.message}
         {...register('reason')}
       />
-      <div className="button-row">
-        <Button type="submit" isBusy={mutation.isPending} busyText={t('form.saving')}>
-          {t('transitions.confirm', { status: label })}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          {t('form.cancel')}
-        </Button>
-      </div>
-    </form>
+      <FormActions
+        submitLabel={t('transitions.confirm', { status: label })}
+        isBusy={mutation.isPending}
+        onCancel={onCancel}
+      />
+    </InlineForm>
   );
 }
 

@@ -9,6 +9,7 @@ import {
   type Language,
 } from '@doorbraak/domain';
 import { Alert } from '@/components/ui/alert';
+import { InlineSelectField } from '@/components/ui/form';
 import { Loading } from '@/components/ui/loading';
 import { Section } from '@/components/ui/section';
 import { describeRequestError } from '@/lib/form-errors';
@@ -212,20 +213,16 @@ export function CaseTimeline({ caseId, levels }: { caseId: string; levels: reado
 
   return (
     <Section id="tijdlijn" title={t('timeline.title')}>
-      <div className="form-field form-field--inline">
-        <label className="form-field__label" htmlFor={orderId}>
-          {t('timeline.order')}
-        </label>
-        <select
-          id={orderId}
-          className="select select--short"
-          value={order}
-          onChange={(event) => setOrder(event.target.value === 'oldest' ? 'oldest' : 'newest')}
-        >
-          <option value="newest">{t('timeline.order.newest')}</option>
-          <option value="oldest">{t('timeline.order.oldest')}</option>
-        </select>
-      </div>
+      <InlineSelectField
+        id={orderId}
+        label={t('timeline.order')}
+        value={order}
+        onChange={(event) => setOrder(event.target.value === 'oldest' ? 'oldest' : 'newest')}
+        options={[
+          { value: 'newest', label: t('timeline.order.newest') },
+          { value: 'oldest', label: t('timeline.order.oldest') },
+        ]}
+      />
       {body}
     </Section>
   );

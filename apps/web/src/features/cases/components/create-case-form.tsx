@@ -3,7 +3,7 @@ import { KNELPUNT_TYPES, type CaseDetail } from '@doorbraak/domain';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ErrorSummary, type ErrorSummaryItem } from '@/components/ui/error-summary';
-import { TextareaField, TextField } from '@/components/ui/form';
+import { FileInput, Label, TextareaField, TextField } from '@/components/ui/form';
 import { isApiError } from '@/lib/api-client';
 import { describeRequestError } from '@/lib/form-errors';
 import { useI18n, type MessageKey } from '@/lib/i18n';
@@ -342,7 +342,7 @@ export function CreateCaseForm({
               hint={t('caseForm.homesTotal.hint')}
               inputMode="numeric"
               autoComplete="off"
-              className="text-input--short"
+              short
               error={errors.homesTotal}
               value={values.homesTotal}
               onChange={(event) => update('homesTotal', event.target.value)}
@@ -354,7 +354,7 @@ export function CreateCaseForm({
               optional
               inputMode="numeric"
               autoComplete="off"
-              className="text-input--short"
+              short
               error={errors.homesSocialOrAffordable}
               value={values.homesSocialOrAffordable}
               onChange={(event) => update('homesSocialOrAffordable', event.target.value)}
@@ -398,18 +398,16 @@ export function CreateCaseForm({
           <>
             <Alert type="info">{t('melden.files.notSaved')}</Alert>
             <div className="form-field">
-              <label className="form-field__label" htmlFor="melden-files">
+              <Label htmlFor="melden-files">
                 {t('melden.files')}
                 <span className="form-field__optional"> {t('form.optional')}</span>
-              </label>
+              </Label>
               <p className="form-field__hint" id="melden-files-hint">
                 {t('melden.files.hint')}
               </p>
-              <input
+              <FileInput
                 id="melden-files"
-                type="file"
                 multiple
-                className="file-input"
                 aria-describedby="melden-files-hint"
                 onChange={(event) => {
                   addFiles(event.target.files);

@@ -14,6 +14,8 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Disclosure } from '@/components/ui/disclosure';
 import { TextareaField, TextField } from '@/components/ui/form';
+import { FormActions } from '@/components/ui/form-actions';
+import { InlineForm } from '@/components/ui/inline-form';
 import { isApiError } from '@/lib/api-client';
 import { describeClock, isClockOverdue } from '@/lib/clock';
 import { domainResolver } from '@/lib/domain-resolver';
@@ -114,7 +116,7 @@ function PauseForm({
     }
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="form inline-form">
+    <InlineForm id={prefix} onSubmit={onSubmit}>
       {errors.root?.server?.message ? <Alert focus>{errors.root.server.message}</Alert> : null}
       <TextareaField
         id={`${prefix}-reason`}
@@ -135,15 +137,13 @@ function PauseForm({
       <TextField
         id={`${prefix}-maxWorkingDays`}
         inputMode="numeric"
-        className="text-input--short"
+        short
         label={t('deadlines.pause.maxWorkingDays')}
         error={errors.maxWorkingDays?.message}
         {...register('maxWorkingDays')}
       />
-      <Button type="submit" isBusy={pause.isPending} busyText={t('form.saving')}>
-        {t('deadlines.pause.submit')}
-      </Button>
-    </form>
+      <FormActions submitLabel={t('deadlines.pause.submit')} isBusy={pause.isPending} />
+    </InlineForm>
   );
 }
 
@@ -198,12 +198,12 @@ function ExtendForm({
     }
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="form inline-form">
+    <InlineForm id={prefix} onSubmit={onSubmit}>
       {errors.root?.server?.message ? <Alert focus>{errors.root.server.message}</Alert> : null}
       <TextField
         id={`${prefix}-workingDays`}
         inputMode="numeric"
-        className="text-input--short"
+        short
         label={t('deadlines.extend.workingDays')}
         error={errors.workingDays?.message}
         {...register('workingDays')}
@@ -215,10 +215,8 @@ function ExtendForm({
         error={errors.reason?.message}
         {...register('reason')}
       />
-      <Button type="submit" isBusy={extend.isPending} busyText={t('form.saving')}>
-        {t('deadlines.extend.submit')}
-      </Button>
-    </form>
+      <FormActions submitLabel={t('deadlines.extend.submit')} isBusy={extend.isPending} />
+    </InlineForm>
   );
 }
 

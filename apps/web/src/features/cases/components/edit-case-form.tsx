@@ -11,9 +11,9 @@ import {
   type PatchCaseInput,
 } from '@doorbraak/domain';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { ErrorSummary, type ErrorSummaryItem } from '@/components/ui/error-summary';
 import { CheckboxGroup, SelectField, TextareaField, TextField } from '@/components/ui/form';
+import { FormActions } from '@/components/ui/form-actions';
 import { isApiError } from '@/lib/api-client';
 import { domainResolver } from '@/lib/domain-resolver';
 import { applyServerFieldErrors, describeRequestError } from '@/lib/form-errors';
@@ -214,14 +214,13 @@ function ConflictPanel({
           </tbody>
         </table>
       </div>
-      <div className="button-row">
-        <Button onClick={onReapply} isBusy={isBusy} busyText={t('form.saving')}>
-          {t('edit.conflict.reapply')}
-        </Button>
-        <Button variant="secondary" onClick={onDiscard} disabled={isBusy}>
-          {t('edit.conflict.discard')}
-        </Button>
-      </div>
+      <FormActions
+        submitLabel={t('edit.conflict.reapply')}
+        onConfirm={onReapply}
+        isBusy={isBusy}
+        onCancel={onDiscard}
+        cancelLabel={t('edit.conflict.discard')}
+      />
     </div>
   );
 }
@@ -344,7 +343,7 @@ export function EditCaseForm({
           label={t('caseField.homesTotal')}
           inputMode="numeric"
           autoComplete="off"
-          className="text-input--short"
+          short
           error={errors.homesTotal?.message}
           {...register('homesTotal')}
         />
@@ -354,7 +353,7 @@ export function EditCaseForm({
           inputMode="numeric"
           autoComplete="off"
           optional
-          className="text-input--short"
+          short
           error={errors.homesSocialOrAffordable?.message}
           {...register('homesSocialOrAffordable')}
         />
@@ -395,14 +394,7 @@ export function EditCaseForm({
           error={errors.description?.message}
           {...register('description')}
         />
-        <div className="button-row">
-          <Button type="submit" isBusy={mutation.isPending} busyText={t('form.saving')}>
-            {t('edit.submit')}
-          </Button>
-          <Button variant="secondary" onClick={onCancel}>
-            {t('form.cancel')}
-          </Button>
-        </div>
+        <FormActions submitLabel={t('edit.submit')} isBusy={mutation.isPending} onCancel={onCancel} />
       </form>
     </>
   );

@@ -7,8 +7,9 @@ import {
   type PatchAssignmentInput,
 } from '@doorbraak/domain';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { SelectField, TextareaField } from '@/components/ui/form';
+import { FormActions } from '@/components/ui/form-actions';
+import { InlineForm } from '@/components/ui/inline-form';
 import { domainResolver } from '@/lib/domain-resolver';
 import { useI18n } from '@/lib/i18n';
 import { useUpdateAssignment } from '../api/update-assignment';
@@ -72,10 +73,7 @@ export function PartyReportForm({
 
   const statusOptions = ACTION_STATUSES.map((s) => ({ value: s, label: t(`actionStatus.${s}`) }));
   return (
-    <form onSubmit={onSubmit} noValidate className="form inline-form" aria-labelledby={`${prefix}-title`}>
-      <h4 id={`${prefix}-title`} className="inline-form__title">
-        {t('assignments.reportTitle')}
-      </h4>
+    <InlineForm id={prefix} title={t('assignments.reportTitle')} level={4} onSubmit={onSubmit}>
       {errors.root?.server?.message ? <Alert focus>{errors.root.server.message}</Alert> : null}
       <SelectField
         id={`${prefix}-actionStatus`}
@@ -92,9 +90,7 @@ export function PartyReportForm({
         error={errors.progressNote?.message}
         {...register('progressNote')}
       />
-      <Button type="submit" isBusy={update.isPending} busyText={t('form.saving')}>
-        {t('assignments.report')}
-      </Button>
-    </form>
+      <FormActions submitLabel={t('assignments.report')} isBusy={update.isPending} />
+    </InlineForm>
   );
 }

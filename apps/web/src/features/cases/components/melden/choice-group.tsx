@@ -1,11 +1,10 @@
 import type { ReactNode } from 'react';
-import { FieldError } from '@/components/ui/form';
-import { useI18n } from '@/lib/i18n';
+import { ChoiceGroupField } from '@/components/ui/form';
 
 /**
  * Radio buttons or checkboxes in a fieldset, controlled (the Melden steps unmount and remount, so
- * the checked state comes from the draft). Same markup and classes as the shared form fields; the
- * first input gets `id`, so the error summary can link to the group.
+ * the checked state comes from the draft), built from the shared fieldset and choices; the first
+ * input gets `id`, so the error summary can link to the group.
  */
 export function ChoiceGroup({
   id,
@@ -30,44 +29,20 @@ export function ChoiceGroup({
   checked: readonly string[];
   onToggle: (value: string, checked: boolean) => void;
 }) {
-  const { t } = useI18n();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
-    <fieldset
-      className={error ? 'form-field form-field--invalid' : 'form-field'}
-      aria-describedby={describedBy || undefined}
-    >
-      <legend className="form-field__label">
-        {label}
-        {optional ? <span className="form-field__optional"> {t('form.optional')}</span> : null}
-      </legend>
-      {hint ? (
-        <p className="form-field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} error={error} />
-      <div className="checkbox-group">
-        {options.map((option, index) => {
-          const optionId = index === 0 ? id : `${id}-${option.value}`;
-          return (
-            <div className="checkbox" key={option.value}>
-              <input
-                id={optionId}
-                type={type}
-                name={name}
-                value={option.value}
-                className="checkbox__input"
-                checked={checked.includes(option.value)}
-                onChange={(event) => onToggle(option.value, event.target.checked)}
-              />
-              <label htmlFor={optionId} className="checkbox__label">
-                {option.label}
-              </label>
-            </div>
-          );
-        })}
-      </div>
-    </fieldset>
+    <ChoiceGroupField
+      id={id}
+      type={type}
+      label={label}
+      hint={hint}
+      error={error}
+      optional={optional}
+      options={options}
+      inputProps={{ name }}
+      optionProps={(option) => ({
+        checked: checked.includes(option.value),
+        onChange: (event) => onToggle(option.value, event.target.checked),
+      })}
+    />
   );
 }

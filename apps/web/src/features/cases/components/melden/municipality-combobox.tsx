@@ -1,6 +1,7 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { MUNICIPALITIES, PROVINCES } from '@doorbraak/domain';
-import { FieldError } from '@/components/ui/form';
+import { controlClassName } from '@/components/ui/control-class-name';
+import { FieldError, Label } from '@/components/ui/form';
 import { useI18n } from '@/lib/i18n';
 
 /** How many matches the list shows at once; typing more narrows it down. */
@@ -149,9 +150,7 @@ export function MunicipalityCombobox({
 
   return (
     <div className={error ? 'form-field form-field--invalid' : 'form-field'}>
-      <label className="form-field__label" htmlFor={id}>
-        {label}
-      </label>
+      <Label htmlFor={id}>{label}</Label>
       <p className="form-field__hint" id={`${id}-hint`}>
         {hint}
       </p>
@@ -161,7 +160,7 @@ export function MunicipalityCombobox({
           id={id}
           type="text"
           role="combobox"
-          className="text-input"
+          className={controlClassName('textbox', { invalid: Boolean(error) })}
           autoComplete="off"
           spellCheck={false}
           aria-autocomplete="list"
