@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { ESCALATION_LEVELS, KNELPUNT_TYPES, PROVINCES } from '@doorbraak/domain';
 import { Button } from '@/components/ui/button';
 import { FilterCheckboxes, FiltersForm, type FilterChoice } from '@/components/ui/filters-form';
-import { TextField } from '@/components/ui/form';
+import { Label, Select, TextField } from '@/components/ui/form';
 import { Link } from '@/components/ui/link';
 import { useI18n } from '@/lib/i18n';
 import {
@@ -96,7 +96,7 @@ export function DashboardFiltersForm({
             name="from"
             label={t('insight.filters.from')}
             defaultValue={filters.from ?? ''}
-            className="text-input--short"
+            short
             inputMode="numeric"
             autoComplete="off"
             error={message('from')}
@@ -107,7 +107,7 @@ export function DashboardFiltersForm({
             name="to"
             label={t('insight.filters.to')}
             defaultValue={filters.to ?? ''}
-            className="text-input--short"
+            short
             inputMode="numeric"
             autoComplete="off"
             error={message('to')}
@@ -136,23 +136,15 @@ export function DashboardFiltersForm({
           choices={ESCALATION_LEVELS.map((l) => ({ value: l.code, label: l[language] }))}
         />
         <div className="filters__group form-field">
-          <label className="form-field__label" htmlFor={`${id}-region`}>
-            {t('insight.filters.region')}
-          </label>
-          <select
+          <Label htmlFor={`${id}-region`}>{t('insight.filters.region')}</Label>
+          <Select
             id={`${id}-region`}
             name="region"
-            className="select"
             defaultValue={filters.region ?? ''}
             key={`${filters.region ?? ''}-${regions.length}`}
-          >
-            <option value="">{t('insight.filters.region.all')}</option>
-            {regions.map((r) => (
-              <option key={r.value} value={r.value}>
-                {r.label}
-              </option>
-            ))}
-          </select>
+            placeholder={t('insight.filters.region.all')}
+            options={regions}
+          />
         </div>
       </div>
     </FiltersForm>

@@ -4,6 +4,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { InsightBreakdownRow } from '@doorbraak/domain';
+import { Choice } from '@/components/ui/form';
 import { useI18n } from '@/lib/i18n';
 import provincesTopology from '../data/provincie_2025.topojson?raw';
 
@@ -92,20 +93,16 @@ export function ProvinceMap({ rows }: { rows: readonly InsightBreakdownRow[] }) 
       <fieldset className="insight-map__metric">
         <legend className="form-field__label">{t('insight.map.metric')}</legend>
         {(['homesAtStake', 'homesUnblocked'] as const).map((m) => (
-          <div className="checkbox" key={m}>
-            <input
-              type="radio"
-              id={`${id}-${m}`}
-              name={`${id}-metric`}
-              value={m}
-              checked={metric === m}
-              onChange={() => setMetric(m)}
-              className="checkbox__input"
-            />
-            <label htmlFor={`${id}-${m}`} className="checkbox__label">
-              {t(m === 'homesAtStake' ? 'insight.metric.homesAtStake' : 'insight.metric.homesUnblocked')}
-            </label>
-          </div>
+          <Choice
+            key={m}
+            type="radio"
+            id={`${id}-${m}`}
+            name={`${id}-metric`}
+            value={m}
+            label={t(m === 'homesAtStake' ? 'insight.metric.homesAtStake' : 'insight.metric.homesUnblocked')}
+            checked={metric === m}
+            onChange={() => setMetric(m)}
+          />
         ))}
       </fieldset>
       <div className="insight-map__body">

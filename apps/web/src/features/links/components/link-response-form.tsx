@@ -6,9 +6,9 @@ import {
   type ActionLinkView,
   type LinkResponseInput,
 } from '@doorbraak/domain';
-import { Button } from '@/components/ui/button';
 import { ErrorSummary, type ErrorSummaryItem } from '@/components/ui/error-summary';
-import { SelectField, TextareaField, TextField } from '@/components/ui/form';
+import { FormFieldset, SelectField, TextareaField, TextField } from '@/components/ui/form';
+import { FormActions } from '@/components/ui/form-actions';
 import { Section } from '@/components/ui/section';
 import { isApiError } from '@/lib/api-client';
 import { domainResolver } from '@/lib/domain-resolver';
@@ -131,8 +131,7 @@ export function LinkResponseForm({ token, view }: { token: string; view: ActionL
       <form onSubmit={onSubmit} noValidate className="form">
         <ErrorSummary items={summary} focusKey={submitCount} />
         <p>{t('link.response.intro')}</p>
-        <fieldset className="form-field">
-          <legend className="form-field__label">{t('link.response.status.legend')}</legend>
+        <FormFieldset id="link-status" label={t('link.response.status.legend')}>
           <SelectField
             id={FIELD_IDS.actionStatus}
             label={t('assignments.actionStatus')}
@@ -149,20 +148,18 @@ export function LinkResponseForm({ token, view }: { token: string; view: ActionL
             error={errors.progressNote?.message}
             {...register('progressNote')}
           />
-        </fieldset>
+        </FormFieldset>
         {canExtend ? (
-          <fieldset className="form-field" aria-describedby="link-extension-hint">
-            <legend className="form-field__label">
-              {t('link.response.extension.legend')}{' '}
-              <span className="form-field__optional">{t('form.optional')}</span>
-            </legend>
-            <p className="form-field__hint" id="link-extension-hint">
-              {t('link.response.extension.hint')}
-            </p>
+          <FormFieldset
+            id="link-extension"
+            label={t('link.response.extension.legend')}
+            hint={t('link.response.extension.hint')}
+            optional
+          >
             <TextField
               id={FIELD_IDS['extension.workingDays']}
               inputMode="numeric"
-              className="text-input--short"
+              short
               label={t('link.response.workingDays')}
               error={errors.extension?.workingDays?.message}
               {...register('extension.workingDays')}
@@ -174,7 +171,7 @@ export function LinkResponseForm({ token, view }: { token: string; view: ActionL
               error={errors.extension?.reason?.message}
               {...register('extension.reason')}
             />
-          </fieldset>
+          </FormFieldset>
         ) : null}
         <TextareaField
           id={FIELD_IDS.note}
@@ -185,9 +182,11 @@ export function LinkResponseForm({ token, view }: { token: string; view: ActionL
           error={errors.note?.message}
           {...register('note')}
         />
-        <Button type="submit" isBusy={answer.isPending} busyText={t('link.response.sending')}>
-          {t('link.response.submit')}
-        </Button>
+        <FormActions
+          submitLabel={t('link.response.submit')}
+          isBusy={answer.isPending}
+          busyText={t('link.response.sending')}
+        />
       </form>
     </Section>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { PARTY_TYPES, type Organisation } from '@doorbraak/domain';
-import { FieldError } from '@/components/ui/form';
+import { FieldError, FormFieldset, Label, Select, Textbox } from '@/components/ui/form';
 import { useI18n } from '@/lib/i18n';
 import type { OrganisationFieldProps } from '@/lib/organisation-field';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
@@ -43,21 +43,15 @@ export function OrganisationPicker({
 
   const describedBy = [`${id}-status`, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
-    <fieldset
-      className={
-        error ? 'form-field form-field--invalid organisation-picker' : 'form-field organisation-picker'
-      }
-    >
-      <legend className="form-field__label">{label}</legend>
+    <FormFieldset id={id} label={label} invalid={Boolean(error)} className="organisation-picker">
       <div className="organisation-picker__filters">
         <div className="form-field form-field--nested">
-          <label className="form-field__label form-field__label--small" htmlFor={`${id}-search`}>
+          <Label className="form-field__label--small" htmlFor={`${id}-search`}>
             {t('organisations.search')}
-          </label>
-          <input
+          </Label>
+          <Textbox
             id={`${id}-search`}
             type="search"
-            className="text-input"
             value={q}
             maxLength={200}
             autoComplete="off"
@@ -65,36 +59,29 @@ export function OrganisationPicker({
           />
         </div>
         <div className="form-field form-field--nested">
-          <label className="form-field__label form-field__label--small" htmlFor={`${id}-type`}>
+          <Label className="form-field__label--small" htmlFor={`${id}-type`}>
             {t('organisations.type')}
-          </label>
-          <select
+          </Label>
+          <Select
             id={`${id}-type`}
-            className="select"
             value={type}
+            placeholder={t('organisations.type.all')}
+            options={PARTY_TYPES.map((partyType) => ({ value: partyType.code, label: partyType[language] }))}
             onChange={(event) => setType(event.target.value)}
-          >
-            <option value="">{t('organisations.type.all')}</option>
-            {PARTY_TYPES.map((partyType) => (
-              <option key={partyType.code} value={partyType.code}>
-                {partyType[language]}
-              </option>
-            ))}
-          </select>
+          />
         </div>
       </div>
       <p id={`${id}-status`} role="status" className="form-field__hint">
         {status}
       </p>
       <FieldError id={id} error={error} />
-      <label className="form-field__label form-field__label--small" htmlFor={id}>
+      <Label className="form-field__label--small" htmlFor={id}>
         {t('organisations.choose')}
-      </label>
-      <select
+      </Label>
+      <Select
         id={id}
-        className="select"
         value={value}
-        aria-invalid={error ? true : undefined}
+        invalid={Boolean(error)}
         aria-describedby={describedBy}
         onBlur={onBlur}
         onChange={(event) => {
@@ -102,16 +89,15 @@ export function OrganisationPicker({
           setChosen(options.find((o) => o.id === next) ?? null);
           onChange(next);
         }}
-      >
-        <option value="">{t('organisations.placeholder')}</option>
-        {options.map((organisation) => (
-          <option key={organisation.id} value={organisation.id}>
-            {organisation.shortName && organisation.shortName !== organisation.name
+        placeholder={t('organisations.placeholder')}
+        options={options.map((organisation) => ({
+          value: organisation.id,
+          label:
+            organisation.shortName && organisation.shortName !== organisation.name
               ? `${organisation.name} (${organisation.shortName})`
-              : organisation.name}
-          </option>
-        ))}
-      </select>
-    </fieldset>
+              : organisation.name,
+        }))}
+      />
+    </FormFieldset>
   );
 }
