@@ -9,6 +9,7 @@ export * from './schemas/common';
 export * from './schemas/auth';
 export * from './schemas/case';
 export * from './schemas/mailbox';
+export * from './schemas/deliveries';
 export * from './schemas/lifecycle';
 export * from './permissions';
 export * from './schemas/resources';
