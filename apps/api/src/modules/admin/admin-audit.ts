@@ -15,7 +15,7 @@ export async function auditAdminAction(
   actor: Actor,
   action: string,
   target: {
-    type: 'organisation' | 'region' | 'user' | 'knelpunt_type' | 'deadline_policy' | 'holiday';
+    type: 'organisation' | 'region' | 'user' | 'knelpunt_type' | 'deadline_policy' | 'holiday' | 'delivery';
     id: string;
   },
   change: { before?: unknown; after: unknown },

@@ -1,46 +1,34 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { z } from 'zod';
+import {
+  type Actor,
+  type Delivery,
+  type DeliveryQuery,
+  deliveryListSchema,
+  deliveryQuerySchema,
+  deliverySchema,
+} from '@doorbraak/domain';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiCookieAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { openApiResponseSchema, ZodQuery } from '../../common/zod-body';
-import { Roles } from '../identity/auth.decorators';
+import { CurrentActor, Roles } from '../identity/auth.decorators';
+import { DeliveriesService } from './deliveries.service';
 
-const deliveryQuerySchema = z.strictObject({
-  status: z
-    .enum([
-      'pending',
-      'digest',
-      'digested',
-      'queued',
-      'sending',
-      'committing',
-      'sent',
-      'unconfirmed',
-      'failed',
-    ])
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
-
-const deliverySchema = z.object({
-  id: z.string(),
-  kind: z.string(),
-  caseId: z.string().nullable(),
-  threshold: z.string().nullable(),
-  recipientEmail: z.string(),
-  status: z.string(),
-  attempts: z.number().int(),
-  lastError: z.string().nullable(),
-  createdAt: z.string(),
-  sentAt: z.string().nullable(),
-});
-
-/** The outbox for admins: what was sent, what waits, and what failed after its retries. */
+/** The outbox for admins: what was sent, what waits, what failed or stayed unconfirmed, and a resend. */
 @ApiTags('admin')
 @ApiCookieAuth()
+@ApiForbiddenResponse({ description: 'problem+json: only admins' })
 @Controller('admin/deliveries')
 export class DeliveriesController {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly deliveries: DeliveriesService) {}
 
   @Get()
   @Roles('admin')
@@ -50,37 +38,25 @@ export class DeliveriesController {
   })
   @ApiQuery({ name: 'status', required: false })
   @ApiQuery({ name: 'limit', required: false })
-  @ApiOkResponse({ schema: openApiResponseSchema(z.object({ items: z.array(deliverySchema) })) })
-  async list(@ZodQuery(deliveryQuerySchema) query: z.infer<typeof deliveryQuerySchema>) {
-    const items: {
-      id: string;
-      kind: string;
-      case_id: string | null;
-      threshold: string | null;
-      recipient_email: string;
-      status: string;
-      attempts: number;
-      last_error: string | null;
-      created_at: Date;
-      sent_at: Date | null;
-    }[] = await this.db.query(
-      `SELECT id, kind, case_id, threshold, recipient_email, status, attempts, last_error, created_at, sent_at
-         FROM deliveries WHERE ($1::varchar IS NULL OR status = $1) ORDER BY created_at DESC, id LIMIT $2`,
-      [query.status ?? null, query.limit],
-    );
-    return {
-      items: items.map((d) => ({
-        id: d.id,
-        kind: d.kind,
-        caseId: d.case_id,
-        threshold: d.threshold,
-        recipientEmail: d.recipient_email,
-        status: d.status,
-        attempts: d.attempts,
-        lastError: d.last_error,
-        createdAt: new Date(d.created_at).toISOString(),
-        sentAt: d.sent_at ? new Date(d.sent_at).toISOString() : null,
-      })),
-    };
+  @ApiOkResponse({ schema: openApiResponseSchema(deliveryListSchema) })
+  list(@ZodQuery(deliveryQuerySchema) query: DeliveryQuery): Promise<{ items: Delivery[] }> {
+    return this.deliveries.list(query);
+  }
+
+  @Post(':id/resend')
+  @HttpCode(202)
+  @Roles('admin')
+  @ApiOperation({
+    summary:
+      'Send an unconfirmed or failed delivery again (admin): it goes back to the outbox (queued, or pending outside the send window) and the worker sends it; the audit log records who asked.',
+  })
+  @ApiAcceptedResponse({ schema: openApiResponseSchema(deliverySchema) })
+  @ApiNotFoundResponse({ description: 'problem+json: no such delivery' })
+  @ApiConflictResponse({
+    description:
+      'problem+json (…/conflict/delivery-not-resendable): the delivery is not unconfirmed or failed',
+  })
+  resend(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<Delivery> {
+    return this.deliveries.resend(actor, id);
   }
 }
