@@ -557,6 +557,12 @@ const MATRIX: Record<string, Row> = {
     expect: adminOnly(200),
     request: () => ({ method: 'GET', url: '/api/admin/deliveries' }),
   },
+  'POST /api/admin/deliveries/{id}/resend': {
+    scope: 'none',
+    // A failed delivery made for the matrix; deliveries.spec.ts follows a resend through to the SMTP server.
+    expect: adminOnly(202),
+    request: (_f, ctx) => ({ method: 'POST', url: `/api/admin/deliveries/${ctx.ids.delivery}/resend` }),
+  },
   'GET /api/dev/mailbox': {
     scope: 'none',
     expect: adminOnly(200),
@@ -792,6 +798,13 @@ describe('authorization matrix (generated from OpenAPI)', () => {
     ).json<{ id: string }>().id;
     ids.policy = (
       await t.db.query<{ id: string }[]>(`SELECT id FROM deadline_policies WHERE kind = 'triage' LIMIT 1`)
+    )[0]!.id;
+    ids.delivery = (
+      await t.db.query<{ id: string }[]>(
+        `INSERT INTO deliveries (dedupe_key, kind, recipient_email, reason, payload, status, attempts, last_error)
+         VALUES ('matrix:failed', 'reminder', 'matrix.kapot@partij.example', 'matrix', '{}', 'failed', 5, 'SMTP 550')
+         RETURNING id`,
+      )
     )[0]!.id;
     // Systemic knelpunten: one bundling two Barendrecht cases, one bundling two Assen cases.
     const bundle = async (agent: Agent, kind: Kind) => {
