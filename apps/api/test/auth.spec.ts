@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, startTestApp, type TestApp } from './test-app';
+import { SessionCache } from '../src/modules/identity/session-cache';
 
 describe('identity: login, session cookie, me, logout, CSRF', () => {
   let t: TestApp;
@@ -128,6 +129,9 @@ describe('identity: login, session cookie, me, logout, CSRF', () => {
   it('expires a session after the idle timeout', async () => {
     const agent = await t.login(DEMO.liander);
     await t.db.query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes'`);
+    // Time travel in the database is invisible to the in-memory session cache (its entries live
+    // SESSION_CACHE_SECONDS, far below the idle timeout): start from a cold cache.
+    await t.app.get(SessionCache).invalidate();
     expect((await agent.get('/api/auth/me')).statusCode).toBe(401);
   });
 

@@ -8,6 +8,7 @@ import { DEMO_PASSWORD } from '../src/database/seeds/demo.seed';
 import { isCommonPassword } from '../src/modules/identity/password.service';
 import { hashToken } from '../src/modules/identity/sessions.service';
 import { type Agent, DEMO, startTestApp, type TestApp } from './test-app';
+import { SessionCache } from '../src/modules/identity/session-cache';
 
 const STRONG = 'Zeer-lang-en-vreemd-wachtwoord-42';
 
@@ -399,6 +400,9 @@ describe('hardening: throttling, passwords, users, audit log, headers, sessions'
       await t.db.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [
         hashToken(agent.cookie('doorbraak_session') ?? ''),
       ]);
+      // Time travel in the database is invisible to the in-memory session cache, whose entries
+      // never outlive expires_at (session-cache.spec.ts proves that): start from a cold cache.
+      await t.app.get(SessionCache).invalidate();
       expect((await agent.get('/api/auth/me')).statusCode).toBe(401);
     });
 

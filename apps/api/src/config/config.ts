@@ -47,6 +47,7 @@ export const envSchema = z
       .min(1)
       .max(24 * 7)
       .default(12),
+    SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WEB_DIST: z.string().optional(),
     MIGRATIONS_RUN: booleanish.optional(),
@@ -159,7 +160,7 @@ export interface AppConfig {
   /** sendWindow: `always`, or `working-hours` (08:00–18:00 Amsterdam on working days). */
   mail: { smtpUrl: string | null; from: string; sendWindow: 'always' | 'working-hours' };
   demoData: boolean;
-  session: { cookieSecure: boolean; idleMinutes: number; absoluteHours: number };
+  session: { cookieSecure: boolean; idleMinutes: number; absoluteHours: number; cacheSeconds: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   webDist: string;
   dataDir: string;
@@ -229,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       cookieSecure: e.SESSION_COOKIE_SECURE ?? e.NODE_ENV === 'production',
       idleMinutes: e.SESSION_IDLE_MINUTES,
       absoluteHours: e.SESSION_ABSOLUTE_HOURS,
+      cacheSeconds: e.SESSION_CACHE_SECONDS,
     },
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.WEB_DIST ?? path.join(__dirname, '..', '..', '..', 'web', 'dist')),

@@ -7,6 +7,7 @@ import { ProblemException } from '../../common/problem.exception';
 import { rows } from '../../database/query';
 import { auditAdminAction } from './admin-audit';
 import type { OrganisationListQuery, OrganisationPatch } from './admin.schemas';
+import { SessionsService } from '../identity/sessions.service';
 
 interface OrganisationRow {
   id: string;
@@ -70,7 +71,10 @@ async function withUniqueName<T>(run: () => Promise<T>, name: string): Promise<T
 /** Organisations at the tables. Reading: every logged-in user; changing: admins (the controller). */
 @Injectable()
 export class OrganisationsService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly sessions: SessionsService,
+  ) {}
 
   async list(query: OrganisationListQuery): Promise<{ items: Organisation[] }> {
     const params: unknown[] = [];
@@ -185,6 +189,8 @@ export class OrganisationsService {
       );
       return { before: previous, after: next };
     });
+    // Users of this organisation carry its name and scope in their sessions.
+    await this.sessions.changed();
     return after;
   }
 

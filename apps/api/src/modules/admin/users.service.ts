@@ -124,7 +124,7 @@ export class UsersService {
   async patch(actor: Actor, id: string, input: AdminUserPatchInput): Promise<AdminUser> {
     if (!isUuid(id)) throw notFound();
     const errors: FieldError[] = [];
-    return this.db.transaction(async (manager) => {
+    const updated = await this.db.transaction(async (manager) => {
       const locked: unknown[] = await manager.query(`SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, [id]);
       if (locked.length === 0) throw notFound();
       const before = await this.load(manager, id);
@@ -187,6 +187,9 @@ export class UsersService {
       if (input.active === false || input.password) await this.sessions.revokeAllOf(id, null, manager);
       return after;
     });
+    // Committed: the user's live sessions now resolve to the new role, organisation or nothing.
+    await this.sessions.changed();
+    return updated;
   }
 
   private async load(manager: EntityManager, id: string): Promise<AdminUser> {

@@ -9,12 +9,14 @@ import { OidcController } from './oidc.controller';
 import { OidcService } from './oidc.service';
 import { PasswordService } from './password.service';
 import { RateLimitGuard } from './rate-limit.guard';
+import { SessionCache } from './session-cache';
 import { SessionsService } from './sessions.service';
 
 @Module({
   controllers: [AuthController, OidcController],
   providers: [
     PasswordService,
+    SessionCache,
     SessionsService,
     EphemeralStore,
     LoginThrottleService,

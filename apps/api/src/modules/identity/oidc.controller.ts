@@ -20,6 +20,7 @@ import { type AuthenticatedRequest, Public, RateLimit } from './auth.decorators'
 import { OIDC_COOKIE, OIDC_COOKIE_PATH } from './cookies';
 import { LoginService } from './login.service';
 import { OIDC_STATE_TTL_MS, type OidcIdentity, OidcRefusal, OidcService } from './oidc.service';
+import { SessionsService } from './sessions.service';
 
 interface UserRow {
   id: string;
@@ -43,6 +44,7 @@ export class OidcController {
     private readonly logins: LoginService,
     private readonly events: SecurityEventsService,
     private readonly db: DataSource,
+    private readonly sessions: SessionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -141,7 +143,7 @@ export class OidcController {
    * verified); else a new user. Name, role and organisation follow the provider on every login.
    */
   private async provision(identity: OidcIdentity, request: AuthenticatedRequest): Promise<string> {
-    return this.db.transaction(async (manager) => {
+    const userId = await this.db.transaction(async (manager) => {
       const bySubject: UserRow[] = await manager.query(
         `SELECT id, email, role, organisation_id, active, oidc_subject FROM users
           WHERE oidc_issuer = $1 AND oidc_subject = $2 FOR UPDATE`,
@@ -264,5 +266,8 @@ export class OidcController {
       }
       return user.id;
     });
+    // Name, role and organisation follow the provider: other sessions of this user must see them.
+    await this.sessions.changed();
+    return userId;
   }
 }

@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { rows } from '../../database/query';
 import { APP_CONFIG } from '../../runtime/runtime.tokens';
 import type { AppConfig } from '../../config/config';
+import { SessionCache } from './session-cache';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 
@@ -52,6 +53,7 @@ export class SessionsService {
   constructor(
     private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cache: SessionCache<SessionLookup>,
   ) {}
 
   async open(userId: string, meta: { ip: string | null; userAgent: string | null }) {
@@ -71,27 +73,48 @@ export class SessionsService {
     return { token, csrfToken, expiresAt };
   }
 
-  /** The live session for a cookie token, or null (unknown, revoked, idle too long, expired). */
+  /**
+   * The live session for a cookie token, or null (unknown, revoked, idle too long, expired).
+   * Served from SessionCache for a few seconds after a lookup (see there for why that is safe).
+   */
   async resolve(token: string): Promise<SessionLookup | null> {
     if (!token || token.length > 200) return null;
+    const key = hashToken(token);
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const generation = this.cache.begin();
     const now = new Date();
     const idleLimit = new Date(now.getTime() - this.config.session.idleMinutes * 60_000);
-    const rows: (ActorRow & { session_id: string; csrf_token: string; last_seen_at: Date })[] =
-      await this.db.query(
-        `SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, ${ACTOR_COLUMNS}
+    const rows: (ActorRow & {
+      session_id: string;
+      csrf_token: string;
+      last_seen_at: Date;
+      expires_at: Date;
+    })[] = await this.db.query(
+      `SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, s.expires_at, ${ACTOR_COLUMNS}
          FROM sessions s
          JOIN users u ON u.id = s.user_id AND u.active
          JOIN organisations o ON o.id = u.organisation_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND s.last_seen_at > $3`,
-        [hashToken(token), now, idleLimit],
-      );
+      [key, now, idleLimit],
+    );
     const row = rows[0];
     if (!row) return null;
     // Sliding idle timeout; written at most once a minute per session.
     if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
       await this.db.query(`UPDATE sessions SET last_seen_at = $2 WHERE id = $1`, [row.session_id, now]);
     }
-    return { sessionId: row.session_id, csrfToken: row.csrf_token, actor: toActor(row) };
+    const lookup = { sessionId: row.session_id, csrfToken: row.csrf_token, actor: toActor(row) };
+    this.cache.set(key, lookup, new Date(row.expires_at), generation);
+    return lookup;
+  }
+
+  /**
+   * Tells every api process that sessions or actors changed (a revocation, a user's role or
+   * organisation, an organisation's scope). Call after the change is committed.
+   */
+  changed(): Promise<void> {
+    return this.cache.invalidate();
   }
 
   /** The actor for a user (no session involved): used by the demo seed and background work. */
@@ -107,9 +130,13 @@ export class SessionsService {
     await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [
       sessionId,
     ]);
+    await this.changed();
   }
 
-  /** Ends every live session of a user except `keep` (password change, deactivation, role change). */
+  /**
+   * Ends every live session of a user except `keep` (password change, deactivation, role change).
+   * Inside a caller's transaction (`manager`), the caller calls `changed()` after it commits.
+   */
   async revokeAllOf(userId: string, keep: string | null = null, manager?: EntityManager): Promise<number> {
     const ended = await rows<{ id: string }>(
       manager ?? this.db,
@@ -117,6 +144,7 @@ export class SessionsService {
         WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid) RETURNING id`,
       [userId, keep],
     );
+    if (!manager) await this.changed();
     return ended.length;
   }
 
