@@ -63,6 +63,7 @@ export const paths = {
     knelpuntTypes: { path: '/beheer/knelpunttypen', getHref: () => '/beheer/knelpunttypen' },
     deadlinePolicies: { path: '/beheer/termijnen', getHref: () => '/beheer/termijnen' },
     holidays: { path: '/beheer/feestdagen', getHref: () => '/beheer/feestdagen' },
+    deliveries: { path: '/beheer/e-mails', getHref: () => '/beheer/e-mails' },
   },
   actionLink: {
     path: '/actie/:token',

@@ -10,4 +10,6 @@ export const adminKeys = {
   deadlinePolicies: () => [...adminKeys.all, 'deadline-policies'] as const,
   holidays: (year: number) => [...adminKeys.all, 'holidays', year] as const,
   holidaysAll: () => [...adminKeys.all, 'holidays'] as const,
+  deliveries: (status: string) => [...adminKeys.all, 'deliveries', status] as const,
+  deliveriesAll: () => [...adminKeys.all, 'deliveries'] as const,
 };
