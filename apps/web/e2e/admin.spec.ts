@@ -123,6 +123,12 @@ test('an admin walks through Beheer, changes something on each page, and every p
   await expect(page.getByRole('heading', { name: 'Vrije dag toevoegen' })).toBeFocused();
   await expectNoAxeViolations(page, 'beheer-feestdagen-toevoegen');
 
+  // Emails: the outbox with its status filter (unconfirmed and failed ones can be resent).
+  await sub.getByRole('link', { name: 'E-mails' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'E-mails' })).toBeFocused();
+  await expect(page.getByLabel('Status')).toBeVisible();
+  await expectNoAxeViolations(page, 'beheer-e-mails');
+
   // The audit log has the admin's changes.
   const audit = await page.request.get('/api/admin/audit-log?type=admin.&limit=200');
   const types_ = ((await audit.json()) as { items: { type: string }[] }).items.map((e) => e.type);

@@ -63,6 +63,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   path: paths.admin.holidays.path,
                   lazy: () => import('./routes/app/admin-holidays').then(load),
                 },
+                {
+                  path: paths.admin.deliveries.path,
+                  lazy: () => import('./routes/app/admin-deliveries').then(load),
+                },
                 { path: '*', lazy: () => import('./routes/not-found').then(load) },
               ],
             },

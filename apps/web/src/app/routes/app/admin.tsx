@@ -30,6 +30,11 @@ export const ADMIN_SECTIONS: readonly {
     description: 'admin.section.deadlinePolicies.description',
   },
   { key: 'holidays', label: 'admin.section.holidays', description: 'admin.section.holidays.description' },
+  {
+    key: 'deliveries',
+    label: 'admin.section.deliveries',
+    description: 'admin.section.deliveries.description',
+  },
 ];
 
 /**

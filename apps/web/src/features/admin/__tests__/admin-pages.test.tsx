@@ -82,6 +82,7 @@ describe('admin section (Beheer)', () => {
       'Typen knelpunten',
       'Termijnen',
       'Feestdagen',
+      'E-mails',
     ]);
     expect(document.title).toContain('Beheer');
   });
