@@ -126,6 +126,19 @@ describe('insight dashboard: the rollup gives the figures of the direct computat
     await t?.close();
   });
 
+  /** Rows in which the maintained insight_blocker_pairs and the live join disagree (0 = equal). */
+  async function blockerPairsDiffer(): Promise<number> {
+    const [{ n, total }] = (await t.db.query(`
+      SELECT (SELECT count(*) FROM insight_blocker_pairs)::int AS total,
+             (SELECT count(*) FROM ((SELECT * FROM insight_blocker_pairs EXCEPT ALL SELECT * FROM insight_blocker_pairs_current)
+                UNION ALL (SELECT * FROM insight_blocker_pairs_current EXCEPT ALL SELECT * FROM insight_blocker_pairs)) d)::int AS n`)) as {
+      n: number;
+      total: number;
+    }[] as [{ n: number; total: number }];
+    expect(total).toBeGreaterThan(300);
+    return n;
+  }
+
   it('agrees for every scope and query on the generated data', async () => {
     const admin = await dashboards.compute(actor('admin'), {}, 'cells');
     expect(admin.totals.openCases).toBeGreaterThan(300);
@@ -133,6 +146,7 @@ describe('insight dashboard: the rollup gives the figures of the direct computat
     expect(admin.totals.overdueActions).toBeGreaterThan(20);
     expect(admin.totals.systemicKnelpunten).toBeGreaterThan(0);
     expect(await compareAll()).toBe(actors.length * queries().length);
+    expect(await blockerPairsDiffer()).toBe(0);
   });
 
   it('agrees after updates, deletes, reopened breakthroughs, bundles and region changes', async () => {
@@ -163,6 +177,14 @@ describe('insight dashboard: the rollup gives the figures of the direct computat
     await t.db.query(
       `UPDATE case_assignments SET due_date = due_date - 10 WHERE abs(hashtext(id::text || 'e')) % 4 = 0`,
     );
+    // Informed parties are not counted as the party of a systemic blocker (insight_blocker_pairs).
+    await t.db.query(
+      `UPDATE case_assignments SET role = 'informed' WHERE removed_at IS NULL AND abs(hashtext(id::text || 'i')) % 7 = 0`,
+    );
+    await t.db.query(
+      `DELETE FROM case_assignments WHERE abs(hashtext(id::text || 'x')) % 9 = 0
+         AND case_id IN (SELECT id FROM cases WHERE reference LIKE 'DB-R-%')`,
+    );
     await t.db.query(
       `DELETE FROM systemic_knelpunten WHERE case_id = (SELECT id FROM cases WHERE reference = 'DB-R-2')`,
     );
@@ -185,6 +207,7 @@ describe('insight dashboard: the rollup gives the figures of the direct computat
                          (SELECT json_agg(x ORDER BY x::text) FROM (SELECT * FROM insight_breakthrough_cells WHERE n <> 0) x)::text AS breakthroughs,
                          (SELECT json_agg(x ORDER BY x::text) FROM (SELECT * FROM insight_overdue_cells WHERE n <> 0) x)::text AS overdue,
                          (SELECT json_agg(x ORDER BY x::text) FROM (SELECT * FROM insight_knelpunt_month_cells WHERE n <> 0) x)::text AS knelpunt_months`);
+    expect(await blockerPairsDiffer()).toBe(0);
     const maintained: unknown = await snapshot();
     await t.db.query(`SELECT insight_rollup_rebuild()`);
     expect(await snapshot()).toEqual(maintained);

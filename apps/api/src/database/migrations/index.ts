@@ -1,3 +1,4 @@
+import { InsightBlockerPairs1795780000000 } from './1795780000000-InsightBlockerPairs';
 import { CaseListOrderIndexes1795773275022 } from './1795773275022-CaseListOrderIndexes';
 import { CaseKnelpuntCodes1795767005504 } from './1795767005504-CaseKnelpuntCodes';
 import { InsightFactsIndexes1795765868064 } from './1795765868064-InsightFactsIndexes';
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => object)[] = [
   InsightFactsIndexes1795765868064,
   CaseKnelpuntCodes1795767005504,
   CaseListOrderIndexes1795773275022,
+  InsightBlockerPairs1795780000000,
 ];

@@ -24,6 +24,9 @@ import { caseScopeSql } from '../identity/case-scope.sql';
 import { audienceKey, InsightCache } from './insight-cache';
 import { insightCaseWhere, num, openStatuses } from './insight-sql';
 
+/** The group key of cases without a lead or contributor (as in idx_insight_blocker_pairs_group). */
+const NO_PARTY = '00000000-0000-0000-0000-000000000000';
+
 /** Cases listed per systemic-blocker group (the count is always complete). */
 const CASES_PER_GROUP = 20;
 
@@ -97,7 +100,7 @@ export class SystemicService {
     let typeFilter = '';
     if (query.knelpuntType) {
       params.push(query.knelpuntType);
-      typeFilter = `AND k.knelpunt_code = ANY($${params.length}::varchar[])`;
+      typeFilter = `AND c.knelpunt_code = ANY($${params.length}::varchar[])`;
     }
     params.push(query.minCases);
     const min = `$${params.length}`;
@@ -105,28 +108,42 @@ export class SystemicService {
     const cap = `$${params.length}`;
     params.push(query.limit);
     const limit = `$${params.length}`;
+    // insight_blocker_pairs: one row per case × knelpunt type × active lead/contributor party,
+    // kept by triggers (migration InsightBlockerPairs); `c` gives it the case columns the scope reads.
+    // Two steps: count and sum every group (a hash aggregate, no sorting), then, for the groups
+    // shown only, their largest cases from the group index (idx_insight_blocker_pairs_group).
+    const pairs = `(SELECT bp.case_id AS id, bp.knelpunt_code, bp.organisation_id, bp.province_code,
+                           bp.municipality_code, bp.level_code, bp.status, bp.homes_total
+                      FROM insight_blocker_pairs bp) c`;
+    const filter = `${where} AND c.status = ANY(${open}) ${typeFilter}`;
+    const party = (column: string) => `coalesce(${column}, '${NO_PARTY}'::uuid)`;
     const groups: GroupRow[] = await this.db.query(
-      `WITH oc AS (SELECT c.id, c.province_code, c.homes_total FROM cases c WHERE ${where} AND c.status = ANY(${open})),
-            g AS (
-              SELECT k.knelpunt_code, oc.province_code, a.organisation_id, count(*) AS n,
-                     coalesce(sum(oc.homes_total), 0) AS homes,
-                     (array_agg(oc.id ORDER BY oc.homes_total DESC, oc.id))[1:${cap}] AS ids
-                FROM oc
-                JOIN case_knelpunten k ON k.case_id = oc.id ${typeFilter}
-                LEFT JOIN case_assignments a ON a.case_id = oc.id AND a.removed_at IS NULL AND a.role <> 'informed'
-               GROUP BY k.knelpunt_code, oc.province_code, a.organisation_id
-              HAVING count(*) >= ${min})
-       SELECT g.knelpunt_code, kt.label_nl AS knelpunt_label, g.province_code, p.name AS province_name,
-              g.organisation_id,
-              -- a lookup per group: the planner expects a handful of groups and would otherwise
-              -- compare every group with every organisation (thousands × hundreds)
-              (SELECT o.name FROM organisations o WHERE o.id = g.organisation_id) AS organisation_name,
-              g.n, g.homes, g.ids
-         FROM g
-         JOIN knelpunt_types kt ON kt.code = g.knelpunt_code
-         JOIN provinces p ON p.code = g.province_code
-        ORDER BY g.n DESC, g.homes DESC, kt.label_nl, p.name, organisation_name NULLS LAST
-        LIMIT ${limit}`,
+      `WITH g AS (
+              SELECT c.knelpunt_code, c.province_code, c.organisation_id, count(*) AS n,
+                     coalesce(sum(c.homes_total), 0) AS homes
+                FROM ${pairs}
+               WHERE ${filter}
+               GROUP BY c.knelpunt_code, c.province_code, c.organisation_id
+              HAVING count(*) >= ${min}),
+            top AS (
+              SELECT g.knelpunt_code, kt.label_nl AS knelpunt_label, g.province_code, p.name AS province_name,
+                     g.organisation_id,
+                     -- a lookup per group: the planner expects a handful of groups and would otherwise
+                     -- compare every group with every organisation (thousands × hundreds)
+                     (SELECT o.name FROM organisations o WHERE o.id = g.organisation_id) AS organisation_name,
+                     g.n, g.homes
+                FROM g
+                JOIN knelpunt_types kt ON kt.code = g.knelpunt_code
+                JOIN provinces p ON p.code = g.province_code
+               ORDER BY g.n DESC, g.homes DESC, kt.label_nl, p.name, organisation_name NULLS LAST
+               LIMIT ${limit})
+       SELECT top.*,
+              ARRAY(SELECT c.id FROM ${pairs}
+                     WHERE ${filter} AND c.knelpunt_code = top.knelpunt_code AND c.province_code = top.province_code
+                       AND ${party('c.organisation_id')} = ${party('top.organisation_id')}
+                     ORDER BY c.homes_total DESC, c.id LIMIT ${cap}) AS ids
+         FROM top
+        ORDER BY top.n DESC, top.homes DESC, top.knelpunt_label, top.province_name, top.organisation_name NULLS LAST`,
       params,
     );
     const ids = [...new Set(groups.flatMap((g) => g.ids))];
