@@ -6,19 +6,7 @@ import { hashToken } from '../src/modules/identity/sessions.service';
 import type { MailboxMessage } from '../src/runtime/embedded-smtp';
 import { caseInput } from './factories';
 import { type Agent, DEMO, startTestApp, type TestApp } from './test-app';
-
-async function waitFor<T>(
-  probe: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('Timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { waitFor } from './wait-for';
 
 const TOKEN = /\/actie\/([A-Za-z0-9_-]{43})/;
 

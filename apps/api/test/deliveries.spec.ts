@@ -3,19 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxService } from '../src/modules/notifications/outbox.service';
 import type { MailboxMessage } from '../src/runtime/embedded-smtp';
 import { type Agent, DEMO, startTestApp, type TestApp } from './test-app';
-
-async function waitFor<T>(
-  probe: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('Timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { waitFor } from './wait-for';
 
 describe('resending an unconfirmed or failed email (POST /api/admin/deliveries/{id}/resend)', () => {
   let t: TestApp;

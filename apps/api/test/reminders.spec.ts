@@ -7,21 +7,9 @@ import type { MailboxMessage } from '../src/runtime/embedded-smtp';
 import { caseInput } from './factories';
 import { type SmtpSink, startSmtpSink } from './production/support';
 import { type Agent, DEMO, startTestApp, type TestApp } from './test-app';
+import { waitFor } from './wait-for';
 
 const DAY = 86_400_000;
-
-async function waitFor<T>(
-  probe: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('Timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('deadlines and reminders: Postgres is the truth, BullMQ moves the work', () => {
   let t: TestApp;

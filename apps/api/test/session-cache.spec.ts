@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionCache } from '../src/modules/identity/session-cache';
 import { hashToken } from '../src/modules/identity/sessions.service';
 import { type Agent, DEMO, startTestApp, type TestApp } from './test-app';
+import { waitFor } from './wait-for';
 
 /*
  * Sessions are served from memory for SESSION_CACHE_SECONDS after a lookup. These tests prove the
@@ -13,15 +14,6 @@ import { type Agent, DEMO, startTestApp, type TestApp } from './test-app';
 
 function patch(agent: Agent, url: string, payload: unknown) {
   return agent.request({ method: 'PATCH', url, payload: payload as Record<string, unknown> });
-}
-
-async function eventually(check: () => Promise<boolean>, timeoutMs = 3_000): Promise<boolean> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return check();
 }
 
 describe('session cache: fast, and never stale after a change', () => {
@@ -51,7 +43,7 @@ describe('session cache: fast, and never stale after a change', () => {
     } finally {
       other.disconnect();
     }
-    expect(await eventually(async () => (await agent.get('/api/auth/me')).statusCode === 401)).toBe(true);
+    await waitFor(async () => (await agent.get('/api/auth/me')).statusCode === 401, 3_000, 'the revocation');
   });
 
   it('never serves a session from memory beyond its absolute expiry', async () => {
