@@ -25,7 +25,8 @@ export function createAppQueryClient(options: Omit<QueryClientOptions, 'onUnauth
  */
 function prefetchFirstPage(queryClient: QueryClient, location: Location): void {
   const path = location.pathname;
-  const isPublic = [paths.auth.login.path, paths.accessibility.path, '/actie/'].some((p) =>
+  // The action link's pages: its path up to the token.
+  const isPublic = [paths.auth.login.path, paths.accessibility.path, paths.actionLink.getHref('')].some((p) =>
     path.startsWith(p),
   );
   if (isPublic) return;
