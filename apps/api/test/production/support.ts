@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
+import { waitFor } from '../wait-for';
 
 /**
  * The production tier: the BUILT app (`node apps/api/dist/main.js`) in separate processes per
@@ -33,7 +34,7 @@ export function assertBuilt(): void {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export { waitFor } from '../wait-for';
+export { waitFor };
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
