@@ -111,14 +111,18 @@ export class SystemicService {
     // insight_blocker_pairs: one row per case × knelpunt type × active lead/contributor party,
     // kept by triggers (migration InsightBlockerPairs); `c` gives it the case columns the scope reads.
     // Two steps: count and sum every group (a hash aggregate, no sorting), then, for the groups
-    // shown only, their largest cases from the group index (idx_insight_blocker_pairs_group).
+    // shown only, their largest cases in order from the group index (idx_insight_blocker_pairs_group).
     const pairs = `(SELECT bp.case_id AS id, bp.knelpunt_code, bp.organisation_id, bp.province_code,
                            bp.municipality_code, bp.level_code, bp.status, bp.homes_total
                       FROM insight_blocker_pairs bp) c`;
     const filter = `${where} AND c.status = ANY(${open}) ${typeFilter}`;
     const party = (column: string) => `coalesce(${column}, '${NO_PARTY}'::uuid)`;
-    const groups: GroupRow[] = await this.db.query(
-      `WITH g AS (
+    // The planner guesses ~40 rows per group where there are hundreds and would read them all by
+    // bitmap and sort them; the ordered index scan reads the 20 it needs (70 → 30 ms on 100k).
+    const groups = await this.db.transaction(async (manager): Promise<GroupRow[]> => {
+      await manager.query(`SET LOCAL enable_bitmapscan = off`);
+      return manager.query(
+        `WITH g AS (
               SELECT c.knelpunt_code, c.province_code, c.organisation_id, count(*) AS n,
                      coalesce(sum(c.homes_total), 0) AS homes
                 FROM ${pairs}
@@ -144,8 +148,9 @@ export class SystemicService {
                      ORDER BY c.homes_total DESC, c.id LIMIT ${cap}) AS ids
          FROM top
         ORDER BY top.n DESC, top.homes DESC, top.knelpunt_label, top.province_name, top.organisation_name NULLS LAST`,
-      params,
-    );
+        params,
+      );
+    });
     const ids = [...new Set(groups.flatMap((g) => g.ids))];
     const details: BundleCaseRow[] =
       ids.length === 0
