@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import Redis from 'ioredis';
+import { setBounded } from '../../common/bounded-map';
 import type { AppConfig } from '../../config/config';
 import { redisConnectionOptions } from '../../runtime/redis-discovery';
 import type { Runtime } from '../../runtime/runtime';
@@ -111,12 +112,7 @@ export class SessionCache<T = unknown> implements OnModuleInit, OnModuleDestroy 
   set(key: string, value: T, notAfter: Date, generation: number): void {
     if (!this.enabled || generation !== this.generation) return;
     const until = Math.min(Date.now() + this.ttlMs, notAfter.getTime());
-    this.entries.delete(key);
-    this.entries.set(key, { value, until });
-    for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= MAX_ENTRIES) break;
-      this.entries.delete(oldest);
-    }
+    setBounded(this.entries, key, { value, until }, MAX_ENTRIES);
   }
 
   /** Empties the cache here and in every other process. Call after the change is committed. */

@@ -1,6 +1,7 @@
 import type { Actor } from '@doorbraak/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { setBounded } from '../../common/bounded-map';
 
 /** A cached answer is never older than this, whatever the data version says. */
 export const INSIGHT_CACHE_TTL_MS = 60_000;
@@ -45,17 +46,11 @@ export class InsightCache {
     const version = await this.version();
     const hit = this.entries.get(key);
     if (!options.fresh && hit && hit.version === version && Date.now() - hit.at < INSIGHT_CACHE_TTL_MS) {
-      this.entries.delete(key);
-      this.entries.set(key, hit); // most recently used last
+      setBounded(this.entries, key, hit, MAX_ENTRIES); // most recently used last
       return hit.value as T;
     }
     const value = await compute();
-    this.entries.delete(key);
-    this.entries.set(key, { version, at: Date.now(), value });
-    for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= MAX_ENTRIES) break;
-      this.entries.delete(oldest);
-    }
+    setBounded(this.entries, key, { version, at: Date.now(), value }, MAX_ENTRIES);
     return value;
   }
 }
