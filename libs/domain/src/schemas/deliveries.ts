@@ -20,13 +20,19 @@ export const DELIVERY_STATUSES = [
 ] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
+export function isDeliveryStatus(status: string): status is DeliveryStatus {
+  return (DELIVERY_STATUSES as readonly string[]).includes(status);
+}
+
 /** What an admin may send again (POST /api/admin/deliveries/{id}/resend): nothing else is resent. */
 export const RESENDABLE_DELIVERY_STATUSES = [
   'unconfirmed',
   'failed',
 ] as const satisfies readonly DeliveryStatus[];
 
-export function isResendableDelivery(status: string): boolean {
+export type ResendableDeliveryStatus = (typeof RESENDABLE_DELIVERY_STATUSES)[number];
+
+export function isResendableDelivery(status: string): status is ResendableDeliveryStatus {
   return (RESENDABLE_DELIVERY_STATUSES as readonly string[]).includes(status);
 }
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import {
   DELIVERY_STATUSES,
+  isDeliveryStatus,
   isResendableDelivery,
   type Delivery,
   type DeliveryStatus,
@@ -15,8 +16,6 @@ import { useResendDelivery } from '../api/resend-delivery';
 import { AdminQuery } from './admin-list';
 import { AdminTable } from './admin-table';
 
-const isStatus = (value: string): value is DeliveryStatus =>
-  (DELIVERY_STATUSES as readonly string[]).includes(value);
 const KINDS = ['reminder', 'proposal', 'digest', 'extension'] as const;
 
 function kindLabel(kind: string): MessageKey | null {
@@ -26,9 +25,9 @@ function kindLabel(kind: string): MessageKey | null {
 /** The status in words; unconfirmed and failed also in bold, with what it means. */
 function StatusCell({ delivery }: { delivery: Delivery }) {
   const { t } = useI18n();
-  if (!isStatus(delivery.status)) return <td>{delivery.status}</td>;
+  if (!isDeliveryStatus(delivery.status)) return <td>{delivery.status}</td>;
   const label = t(`admin.deliveries.status.${delivery.status}`);
-  if (delivery.status === 'unconfirmed' || delivery.status === 'failed') {
+  if (isResendableDelivery(delivery.status)) {
     return (
       <td>
         <strong className="tag tag--warning">{label}</strong>
@@ -111,7 +110,7 @@ export function DeliveriesAdmin() {
           value={status}
           placeholder={t('admin.deliveries.filter.all')}
           options={DELIVERY_STATUSES.map((s) => ({ value: s, label: t(`admin.deliveries.status.${s}`) }))}
-          onChange={(event) => setStatus(isStatus(event.target.value) ? event.target.value : '')}
+          onChange={(event) => setStatus(isDeliveryStatus(event.target.value) ? event.target.value : '')}
         />
       </div>
       <AdminQuery query={query}>
