@@ -199,7 +199,7 @@ export function buildCaseListQuery(actor: Actor, query: CaseListQuery): { sql: s
       return `(SELECT c.* FROM cases c WHERE ${own.join(' AND ')} ${order} LIMIT ${limit})`;
     }),
   );
-  // The page is cut before the joins, so the planner joins a known handful of rows.
+  // The page is cut before the name lookups, so they run for the page's rows only.
   const page = `(SELECT c.* FROM (${branches.join(' UNION ALL ')}) c ${order} LIMIT ${limit})`;
   return { sql: `${selectCase(sort.column, page)} ${order}`, params };
 }
